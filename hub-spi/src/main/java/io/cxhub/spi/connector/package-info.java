@@ -1,0 +1,2 @@
+/** Source connectors: what a connector declares and the hub endpoints its routes use. */
+package io.cxhub.spi.connector;

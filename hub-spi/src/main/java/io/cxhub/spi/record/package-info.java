@@ -1,0 +1,2 @@
+/** What connectors hand to the hub. */
+package io.cxhub.spi.record;
