@@ -1,0 +1,216 @@
+package io.cxhub.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cxhub.api.ApiRoutes;
+import io.cxhub.api.ApiTokens;
+import io.cxhub.api.Role;
+import io.cxhub.config.ConfigProblemsException;
+import io.cxhub.ingest.CursorRepository;
+import io.cxhub.ingest.StreamStatsRepository;
+import io.cxhub.mapping.MappingRegistry;
+import io.cxhub.plugin.LoadedPlugin;
+import io.cxhub.plugin.PluginLoader;
+import io.cxhub.profile.ProfileQueries;
+import io.cxhub.profile.ProfileWriter;
+import io.cxhub.quarantine.QuarantineStore;
+import io.cxhub.spi.connector.Connector;
+import io.cxhub.spi.connector.HubEndpoints;
+import io.cxhub.store.Database;
+import io.cxhub.store.EmbeddedPostgres;
+import io.cxhub.taxonomy.Taxonomy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.main.Main;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running hub: configuration checked, store migrated, plugins loaded, the data path and the API
+ * started on Camel Main. Everything is checked before anything starts, so a bad tree stops start-up
+ * with every problem listed rather than half a hub running.
+ */
+public final class Hub implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Hub.class);
+
+  private final Main main;
+  private final EmbeddedPostgres postgres;
+  private final Database database;
+  private final int httpPort;
+  private final List<LoadedPlugin> plugins;
+  private final RecordOutcomes outcomes;
+
+  private Hub(Main main, EmbeddedPostgres postgres, Database database, int httpPort, List<LoadedPlugin> plugins,
+      RecordOutcomes outcomes) {
+    this.main = main;
+    this.postgres = postgres;
+    this.database = database;
+    this.httpPort = httpPort;
+    this.plugins = plugins;
+    this.outcomes = outcomes;
+  }
+
+  /** The JSON mapper used by the API and stores: ISO-8601 times, no empty beans failures. */
+  public static ObjectMapper json() {
+    return new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  }
+
+  /**
+   * Starts a hub.
+   *
+   * @throws ConfigProblemsException when the configuration tree has problems (each with file:line)
+   * @throws io.cxhub.plugin.PluginException when a plugin cannot be loaded
+   */
+  public static Hub start(HubOptions options) {
+    ConfigTree tree = ConfigTree.load(options);
+    EmbeddedPostgres postgres = null;
+    Database database = null;
+    try {
+      String url = options.jdbcUrl();
+      if (url == null) {
+        postgres = EmbeddedPostgres.start(options.dataDir().resolve("postgres"), 0, true);
+        postgres.createDatabaseIfMissing("cxhub");
+        url = postgres.jdbcUrl("cxhub");
+      }
+      database = Database.open(url, options.dbUser(), options.dbPassword(), 10);
+      return startCamel(options, tree, postgres, database);
+    } catch (RuntimeException e) {
+      if (database != null) {
+        database.close();
+      }
+      if (postgres != null) {
+        postgres.close();
+      }
+      throw e;
+    }
+  }
+
+  private static Hub startCamel(HubOptions options, ConfigTree tree, EmbeddedPostgres postgres, Database database) {
+    ObjectMapper json = json();
+    var dataSource = database.dataSource();
+    CursorRepository cursors = new CursorRepository(dataSource);
+    StreamStatsRepository stats = new StreamStatsRepository(dataSource);
+    QuarantineStore quarantine = new QuarantineStore(dataSource);
+    RecordOutcomes outcomes = new RecordOutcomes(cursors, stats, quarantine);
+    QuarantineReplay replay = new QuarantineReplay(quarantine, json);
+    PipelineSettings settings = options.pipeline();
+
+    int port = options.httpPort() == 0 ? freePort() : options.httpPort();
+    Main main = new Main();
+    main.configure().withName("cxhub").withDurationMaxMessages(0);
+    main.configure().httpServer().withEnabled(true).withPort(port).withHost("0.0.0.0").withMaxBodySize(64L << 20);
+    main.bind(HubEndpoints.CURSOR_STORE_BEAN, cursors);
+    for (LoadedPlugin p : tree.plugins()) {
+      for (Connector c : p.connectors()) {
+        main.configure().addRoutesBuilder(c.routes());
+      }
+    }
+    main.configure().addRoutesBuilder(new PipelineRoutes(new Bus(settings.queueSize()),
+        new MapStage(tree.mappings(), outcomes), new StoreStage(new ProfileWriter(dataSource), outcomes), outcomes,
+        settings));
+    main.configure().addRoutesBuilder(new ApiRoutes(json, tokens(options), new ProfileQueries(dataSource), stats,
+        quarantine, replay, tree.plugins()));
+    try {
+      main.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("the hub's Camel runtime did not start: " + e.getMessage(), e);
+    }
+    CamelContext camel = main.getCamelContext();
+    replay.bind(camel);
+    try {
+      for (Map.Entry<Path, String> routes : tree.routes().otherRoutesYaml().entrySet()) {
+        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString(routes.getKey() + ".yaml",
+            routes.getValue()));
+      }
+      for (ConnectorInstances.Instance i : tree.routes().instances()) {
+        TemplatedRouteBuilder b = TemplatedRouteBuilder.builder(camel, i.connectorId()).routeId(i.routeId());
+        i.parameters().forEach(b::parameter);
+        b.parameter("instance", i.routeId()).add();
+        log.info("connector instance {} ({}) from {}:{} started", i.routeId(), i.connectorId(), i.file(), i.line());
+      }
+    } catch (Exception e) {
+      main.stop();
+      throw new IllegalStateException("routes could not be started: " + e.getMessage(), e);
+    }
+    log.info("cxhub is up: API on http://localhost:{}/api, {} plugin(s), {} connector instance(s)", port,
+        tree.plugins().size(), tree.routes().instances().size());
+    return new Hub(main, postgres, database, port, tree.plugins(), outcomes);
+  }
+
+  private static ApiTokens tokens(HubOptions options) {
+    return new ApiTokens(List.of(new ApiTokens.Token("admin", options.adminToken(), Role.ADMIN)));
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public CamelContext camel() {
+    return main.getCamelContext();
+  }
+
+  public javax.sql.DataSource dataSource() {
+    return database.dataSource();
+  }
+
+  public List<LoadedPlugin> plugins() {
+    return plugins;
+  }
+
+  /** Records handed over but not yet stored or quarantined. */
+  public int inFlight() {
+    return outcomes.inFlight();
+  }
+
+  @Override
+  public void close() {
+    try {
+      main.stop();
+    } finally {
+      database.close();
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The configuration tree, loaded and checked as a whole. */
+  record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, List<LoadedPlugin> plugins,
+      ConnectorInstances.RoutesTree routes) {
+
+    static ConfigTree load(HubOptions options) {
+      Taxonomy taxonomy = Taxonomy.load(List.of(options.taxonomyDir()));
+      MappingRegistry mappings = MappingRegistry.load(options.mappingsDir(), taxonomy);
+      List<LoadedPlugin> plugins = PluginLoader.loadAll(options.pluginsDir());
+      Map<String, Connector> connectors = new LinkedHashMap<>();
+      plugins.forEach(p -> p.connectors().forEach(c -> connectors.put(c.id(), c)));
+      ConnectorInstances.RoutesTree routes = ConnectorInstances.read(options.routesDir(), connectors,
+          Placeholders::resolve);
+      if (!routes.problems().isEmpty()) {
+        throw new ConfigProblemsException(routes.problems());
+      }
+      return new ConfigTree(taxonomy, mappings, plugins, routes);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.cxhub.runtime;
+
+import io.cxhub.mapping.MappedRecord;
+import io.cxhub.profile.ProfileWriter;
+import io.cxhub.profile.WriteResult;
+import io.cxhub.quarantine.QuarantinedRecord;
+import io.cxhub.spi.record.RawRecord;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes a batch of mapped records to the profile store in one transaction. */
+public final class StoreStage {
+
+  private static final Logger log = LoggerFactory.getLogger(StoreStage.class);
+
+  private final ProfileWriter writer;
+  private final RecordOutcomes outcomes;
+
+  public StoreStage(ProfileWriter writer, RecordOutcomes outcomes) {
+    this.writer = writer;
+    this.outcomes = outcomes;
+  }
+
+  public void write(List<MappedRecord> batch) {
+    WriteResult result = writer.write(batch);
+    Set<RawRecord> unlinkable = Collections.newSetFromMap(new IdentityHashMap<>());
+    result.unlinkable().forEach(m -> unlinkable.add(m.source()));
+    List<RawRecord> stored = new ArrayList<>(batch.size());
+    for (MappedRecord m : batch) {
+      if (!unlinkable.contains(m.source())) {
+        stored.add(m.source());
+      }
+    }
+    outcomes.stored(stored);
+    outcomes.quarantined(new ArrayList<>(unlinkable), QuarantinedRecord.Stage.IDENTITY,
+        r -> "no identity key links " + r.streamKey() + " record " + r.sourceId() + " to a profile: the mapping "
+            + "must declare at least one identity field that the record carries");
+    log.debug("stored batch of {}: {}", batch.size(), result);
+  }
+
+  /** After retries ran out (store unreachable), the batch is held rather than lost. */
+  public void quarantineBatch(List<MappedRecord> batch, Throwable cause) {
+    log.error("profile store write failed for a batch of {} records, quarantined for replay: {}", batch.size(),
+        cause.toString());
+    outcomes.quarantined(batch.stream().map(MappedRecord::source).toList(), QuarantinedRecord.Stage.STORE,
+        r -> "profile store write failed: " + cause.getMessage());
+  }
+}
