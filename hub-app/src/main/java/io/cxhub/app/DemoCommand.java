@@ -37,7 +37,10 @@ final class DemoCommand implements Callable<Integer> {
     EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0, true);
     postgres.createDatabaseIfMissing("cxhub");
     postgres.createDatabaseIfMissing("billing");
-    BillingSimulator billing = BillingSimulator.create(postgres.jdbcUrl("billing"));
+    BillingSimulator billing = new BillingSimulator(postgres.jdbcUrl("billing"));
+    if (billing.start()) {
+      System.out.println("seeded the simulated billing database: " + billing.counts());
+    }
     billing.startChanging(Duration.ofSeconds(5));
 
     HubOptions options = HubYaml.load(dir, new HubOverrides(common.port(), dataDir, token.value(),

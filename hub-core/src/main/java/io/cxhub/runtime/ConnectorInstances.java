@@ -144,7 +144,7 @@ public final class ConnectorInstances {
     for (Map.Entry<String, String> e : params.entrySet()) {
       try {
         e.setValue(e.getValue() == null ? null : placeholders.apply(e.getValue()));
-      } catch (IllegalArgumentException unresolved) {
+      } catch (RuntimeException unresolved) { // a missing variable or unreadable secret file
         problems.add(new Problem(file, lines.get(e.getKey()), "connector instance '" + routeId + "', parameter "
             + e.getKey() + ": " + unresolved.getMessage()));
         return;

@@ -9,9 +9,7 @@ import io.cxhub.api.Role;
 import io.cxhub.config.ConfigProblemsException;
 import io.cxhub.ingest.CursorRepository;
 import io.cxhub.ingest.StreamStatsRepository;
-import io.cxhub.mapping.MappingRegistry;
 import io.cxhub.plugin.LoadedPlugin;
-import io.cxhub.plugin.PluginLoader;
 import io.cxhub.profile.ProfileQueries;
 import io.cxhub.profile.ProfileWriter;
 import io.cxhub.quarantine.QuarantineStore;
@@ -19,12 +17,10 @@ import io.cxhub.spi.connector.Connector;
 import io.cxhub.spi.connector.HubEndpoints;
 import io.cxhub.store.Database;
 import io.cxhub.store.EmbeddedPostgres;
-import io.cxhub.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -85,7 +81,7 @@ public final class Hub implements AutoCloseable {
         postgres.createDatabaseIfMissing("cxhub");
         url = postgres.jdbcUrl("cxhub");
       }
-      database = Database.open(url, options.dbUser(), options.dbPassword(), 10);
+      database = Database.open(url, options.dbUser(), options.dbPassword(), options.poolSize());
       return startCamel(options, tree, postgres, database);
     } catch (RuntimeException e) {
       if (database != null) {
@@ -192,25 +188,6 @@ public final class Hub implements AutoCloseable {
       return s.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The configuration tree, loaded and checked as a whole. */
-  record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, List<LoadedPlugin> plugins,
-      ConnectorInstances.RoutesTree routes) {
-
-    static ConfigTree load(HubOptions options) {
-      Taxonomy taxonomy = Taxonomy.load(List.of(options.taxonomyDir()));
-      MappingRegistry mappings = MappingRegistry.load(options.mappingsDir(), taxonomy);
-      List<LoadedPlugin> plugins = PluginLoader.loadAll(options.pluginsDir());
-      Map<String, Connector> connectors = new LinkedHashMap<>();
-      plugins.forEach(p -> p.connectors().forEach(c -> connectors.put(c.id(), c)));
-      ConnectorInstances.RoutesTree routes = ConnectorInstances.read(options.routesDir(), connectors,
-          Placeholders::resolve);
-      if (!routes.problems().isEmpty()) {
-        throw new ConfigProblemsException(routes.problems());
-      }
-      return new ConfigTree(taxonomy, mappings, plugins, routes);
     }
   }
 }

@@ -12,12 +12,13 @@ import java.nio.file.Path;
  * @param jdbcUrl external PostgreSQL, or null for the embedded one
  * @param dbUser user for the external PostgreSQL
  * @param dbPassword password for the external PostgreSQL
+ * @param poolSize maximum JDBC connections
  * @param pipeline tuning of the data path
  * @param variables values for {@code ${env:NAME}} placeholders that take precedence over the environment
  *     (the demo uses them to hand its simulators' addresses to the routes)
  */
 public record HubOptions(Path configDir, Path dataDir, int httpPort, String adminToken, String jdbcUrl, String dbUser,
-    String dbPassword, PipelineSettings pipeline, java.util.Map<String, String> variables) {
+    String dbPassword, int poolSize, PipelineSettings pipeline, java.util.Map<String, String> variables) {
 
   public HubOptions {
     variables = java.util.Map.copyOf(variables);

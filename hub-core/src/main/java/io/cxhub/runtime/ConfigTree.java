@@ -1,0 +1,59 @@
+package io.cxhub.runtime;
+
+import io.cxhub.config.ConfigProblemsException;
+import io.cxhub.config.Problem;
+import io.cxhub.config.SecretResolver;
+import io.cxhub.mapping.MappingLoader;
+import io.cxhub.mapping.MappingRegistry;
+import io.cxhub.plugin.LoadedPlugin;
+import io.cxhub.plugin.PluginException;
+import io.cxhub.plugin.PluginLoader;
+import io.cxhub.spi.connector.Connector;
+import io.cxhub.taxonomy.Taxonomy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configuration tree loaded and checked as a whole: taxonomy, mappings, plugins and routes.
+ * Every problem of every part is collected before failing, so an admin fixes them in one pass.
+ */
+public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, List<LoadedPlugin> plugins,
+    ConnectorInstances.RoutesTree routes) {
+
+  /** @throws ConfigProblemsException listing every problem found */
+  public static ConfigTree load(HubOptions options) {
+    List<Problem> problems = new ArrayList<>();
+    Taxonomy taxonomy = null;
+    try {
+      taxonomy = Taxonomy.load(List.of(options.taxonomyDir()));
+    } catch (ConfigProblemsException e) {
+      problems.addAll(e.problems());
+    }
+    MappingRegistry mappings = null;
+    if (taxonomy != null) {
+      try {
+        mappings = MappingRegistry.load(options.mappingsDir(), new MappingLoader(taxonomy));
+      } catch (ConfigProblemsException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    List<LoadedPlugin> plugins = List.of();
+    try {
+      plugins = PluginLoader.loadAll(options.pluginsDir());
+    } catch (PluginException e) {
+      problems.add(new Problem(options.pluginsDir(), 0, e.getMessage()));
+    }
+    Map<String, Connector> connectors = new LinkedHashMap<>();
+    plugins.forEach(p -> p.connectors().forEach(c -> connectors.put(c.id(), c)));
+    SecretResolver placeholders = new SecretResolver(name -> options.variables().getOrDefault(name, System.getenv(name)));
+    ConnectorInstances.RoutesTree routes = ConnectorInstances.read(options.routesDir(), connectors,
+        placeholders::resolve);
+    problems.addAll(routes.problems());
+    if (!problems.isEmpty()) {
+      throw new ConfigProblemsException(problems);
+    }
+    return new ConfigTree(taxonomy, mappings, plugins, routes);
+  }
+}

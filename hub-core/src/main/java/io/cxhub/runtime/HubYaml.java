@@ -1,0 +1,64 @@
+package io.cxhub.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cxhub.config.ConfigProblemsException;
+import io.cxhub.config.Problem;
+import io.cxhub.config.SchemaValidator;
+import io.cxhub.config.SecretResolver;
+import io.cxhub.config.YamlDocument;
+import io.cxhub.config.YamlLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads {@code hub.yaml} (checked against {@code schema/hub.schema.json}, so a typo is an error with
+ * its line) and combines it with what the command line decided. A missing file means all defaults.
+ */
+public final class HubYaml {
+
+  private static final SchemaValidator SCHEMA = SchemaValidator.forClasspathSchema("schema/hub.schema.json");
+
+  private HubYaml() {}
+
+  /** @throws ConfigProblemsException with file:line for every problem of hub.yaml */
+  public static HubOptions load(Path configDir, HubOverrides overrides) {
+    Path file = configDir.resolve("hub.yaml");
+    JsonNode root = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    if (Files.exists(file)) {
+      YamlDocument doc = YamlLoader.load(file);
+      List<Problem> problems = SCHEMA.validate(doc);
+      if (!problems.isEmpty()) {
+        throw new ConfigProblemsException(problems);
+      }
+      root = doc.root();
+    }
+    SecretResolver secrets = placeholders(overrides);
+    PipelineSettings defaults = PipelineSettings.defaults();
+    JsonNode p = root.path("pipeline");
+    PipelineSettings pipeline = new PipelineSettings(
+        p.path("queueSize").asInt(defaults.queueSize()),
+        p.path("batchSize").asInt(defaults.batchSize()),
+        p.path("batchTimeoutMillis").asLong(defaults.batchTimeoutMillis()),
+        p.path("mapConsumers").asInt(defaults.mapConsumers()),
+        p.path("storeConsumers").asInt(defaults.storeConsumers()));
+    JsonNode store = root.path("store");
+    String jdbcUrl = overrides.jdbcUrl() != null ? overrides.jdbcUrl() : text(store, "jdbcUrl", secrets);
+    boolean ownStore = overrides.jdbcUrl() == null;
+    int port = overrides.httpPort() != null ? overrides.httpPort() : root.path("http").path("port").asInt(8080);
+    Path dataDir = overrides.dataDir() != null ? overrides.dataDir() : configDir.resolve("data");
+    return new HubOptions(configDir, dataDir, port, overrides.adminToken(), jdbcUrl,
+        ownStore ? text(store, "username", secrets) : null, ownStore ? text(store, "password", secrets) : null,
+        store.path("poolSize").asInt(10), pipeline, overrides.variables());
+  }
+
+  /** Resolves {@code ${env:NAME}} from the overrides' variables first, then the environment; {@code ${file:…}} as usual. */
+  public static SecretResolver placeholders(HubOverrides overrides) {
+    return new SecretResolver(name -> overrides.variables().getOrDefault(name, System.getenv(name)));
+  }
+
+  private static String text(JsonNode node, String field, SecretResolver secrets) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : secrets.resolve(v.asText());
+  }
+}
