@@ -7,12 +7,12 @@ import java.util.function.Predicate;
  * One typed connector option: immutable, built fluently.
  *
  * <pre>{@code
- * ConfigOption.of("jdbcUrl", ConfigType.STRING).required()
+ * ConfigOption.of("jdbcUrl", ConfigType.STRING).asRequired()
  *     .withValidation(v -> v.toString().startsWith("jdbc:"), "a JDBC URL starting with jdbc:")
  *     .withDescription("JDBC URL of the billing database")
  * }</pre>
  *
- * Options of type {@link ConfigType#PASSWORD} or marked {@link #secret()} are never logged or shown.
+ * Options of type {@link ConfigType#PASSWORD} or marked {@link #asSecret()} are never logged or shown.
  */
 public record ConfigOption(
     String name,
@@ -38,11 +38,11 @@ public record ConfigOption(
     return new ConfigOption(name, type, value, required, secret, description, validation, validationExpected);
   }
 
-  public ConfigOption required() {
+  public ConfigOption asRequired() {
     return new ConfigOption(name, type, defaultValue, true, secret, description, validation, validationExpected);
   }
 
-  public ConfigOption secret() {
+  public ConfigOption asSecret() {
     return new ConfigOption(name, type, defaultValue, required, true, description, validation, validationExpected);
   }
 

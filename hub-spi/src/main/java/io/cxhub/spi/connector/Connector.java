@@ -56,6 +56,6 @@ public interface Connector {
    * data. Must not throw: problems are returned as a failed result with a clear message.
    */
   default CheckResult check(ConnectorConfig config) {
-    return CheckResult.ok();
+    return CheckResult.passed();
   }
 }
