@@ -56,8 +56,8 @@ public final class Transactions {
           backoff(attempt);
           continue;
         }
-        if (e instanceof StoreException se) {
-          throw se;
+        if (e instanceof RuntimeException re && !(e instanceof ConcurrentChangeException)) {
+          throw re; // the work's own verdict (bad argument, wrong state): not a database failure
         }
         String state = e instanceof SQLException sql ? " [SQLState " + sql.getSQLState() + "]" : "";
         throw new StoreException("cannot " + what + " (attempt " + attempt + " of " + maxAttempts + "): "
