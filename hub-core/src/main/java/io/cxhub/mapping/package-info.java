@@ -1,0 +1,8 @@
+/**
+ * Source stream to taxonomy mapping. {@link io.cxhub.mapping.MappingRegistry} loads
+ * {@code mappings/<system>/<stream>.yaml}, validates each file against the mapping schema and the
+ * taxonomy, and compiles it once into a thread-safe {@link io.cxhub.mapping.Mapping}; per record,
+ * {@link io.cxhub.mapping.Mapping#map} yields the taxonomy entities with their identity keys or
+ * throws {@link io.cxhub.mapping.MappingException} for the caller to quarantine.
+ */
+package io.cxhub.mapping;

@@ -1,0 +1,28 @@
+package io.cxhub.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * The surviving value of one profile attribute and where it came from.
+ *
+ * @param value the value as JSON (string, number, boolean; dates and instants as ISO-8601 text)
+ */
+public record Attribute(JsonNode value, String system, String stream, String sourceId, Instant observedAt) {
+
+  /**
+   * Survivorship: the most recently observed value wins; at the same instant the system whose name
+   * sorts first wins, so every node picks the same value; from the same system at the same instant
+   * the later write wins.
+   */
+  public boolean beats(Attribute current) {
+    if (current == null) {
+      return true;
+    }
+    int byTime = observedAt.compareTo(current.observedAt);
+    if (byTime != 0) {
+      return byTime > 0;
+    }
+    return system.compareTo(current.system) <= 0;
+  }
+}

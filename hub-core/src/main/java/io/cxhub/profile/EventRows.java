@@ -1,0 +1,78 @@
+package io.cxhub.profile;
+
+import io.cxhub.store.SqlArrays;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Timeline rows: one multi-row upsert per batch that leaves rows with equal content untouched. */
+final class EventRows {
+
+  record Key(String system, String entity, String sourceId) {}
+
+  record Row(Key key, String stream, UUID profileId, Instant occurredAt, String data, String hash) {}
+
+  /**
+   * Inserts new events and rewrites the ones whose content or profile changed.
+   *
+   * @param rows at most one row per key
+   * @return the keys of rows inserted or changed
+   */
+  Set<Key> upsert(Connection c, List<Row> rows) throws SQLException {
+    Set<Key> written = new HashSet<>();
+    if (rows.isEmpty()) {
+      return written;
+    }
+    int n = rows.size();
+    List<String> systems = new ArrayList<>(n);
+    List<String> entities = new ArrayList<>(n);
+    List<String> sourceIds = new ArrayList<>(n);
+    List<String> streams = new ArrayList<>(n);
+    List<String> profiles = new ArrayList<>(n);
+    List<String> occurred = new ArrayList<>(n);
+    List<String> data = new ArrayList<>(n);
+    List<String> hashes = new ArrayList<>(n);
+    for (Row r : rows) {
+      systems.add(r.key().system());
+      entities.add(r.key().entity());
+      sourceIds.add(r.key().sourceId());
+      streams.add(r.stream());
+      profiles.add(r.profileId().toString());
+      occurred.add(r.occurredAt().toString());
+      data.add(r.data());
+      hashes.add(r.hash());
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "insert into profile_event as e (system, entity, source_id, stream, profile_id, occurred_at, data, content_hash)"
+            + " select s, en, sid, st, p::uuid, o::timestamptz, d::jsonb, h"
+            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " as n(s, en, sid, st, p, o, d, h)"
+            + " on conflict (system, entity, source_id) do update"
+            + " set stream = excluded.stream, profile_id = excluded.profile_id, data = excluded.data,"
+            + " content_hash = excluded.content_hash, updated_at = now()"
+            + " where e.content_hash <> excluded.content_hash or e.profile_id <> excluded.profile_id"
+            + " returning system, entity, source_id")) {
+      ps.setArray(1, SqlArrays.text(c, systems));
+      ps.setArray(2, SqlArrays.text(c, entities));
+      ps.setArray(3, SqlArrays.text(c, sourceIds));
+      ps.setArray(4, SqlArrays.text(c, streams));
+      ps.setArray(5, SqlArrays.text(c, profiles));
+      ps.setArray(6, SqlArrays.text(c, occurred));
+      ps.setArray(7, SqlArrays.text(c, data));
+      ps.setArray(8, SqlArrays.text(c, hashes));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          written.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
+        }
+      }
+    }
+    return written;
+  }
+}

@@ -1,0 +1,25 @@
+package io.cxhub.profile;
+
+import java.util.List;
+
+/**
+ * What one batch changed.
+ *
+ * @param profilesUpdated existing profiles whose attributes or identities changed, or that absorbed a merge
+ * @param eventsWritten timeline rows inserted or changed
+ * @param unchanged entities whose write changed no row (a party whose profile stayed as it was, an event equal
+ *     to the stored one)
+ * @param merges profiles merged away into another one
+ * @param unlinkable entities not written because they cannot be tied to a profile
+ */
+public record WriteResult(int profilesCreated, int profilesUpdated, int eventsWritten, int unchanged, int merges,
+    List<Unlinkable> unlinkable) {
+
+  public WriteResult {
+    unlinkable = List.copyOf(unlinkable);
+  }
+
+  WriteResult withUnlinkable(List<Unlinkable> more) {
+    return new WriteResult(profilesCreated, profilesUpdated, eventsWritten, unchanged, merges, more);
+  }
+}
