@@ -25,5 +25,5 @@ public record QuarantinedRecord(String system, String stream, String connectorIn
   }
 
   /** Where in the data path the record failed. */
-  public enum Stage { PARSE, DRIFT, MAPPING, IDENTITY }
+  public enum Stage { PARSE, DRIFT, MAPPING, IDENTITY, STORE }
 }

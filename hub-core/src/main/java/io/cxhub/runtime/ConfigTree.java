@@ -27,7 +27,9 @@ public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, List<Loade
     List<Problem> problems = new ArrayList<>();
     Taxonomy taxonomy = null;
     try {
-      taxonomy = Taxonomy.load(List.of(options.taxonomyDir()));
+      // the shipped taxonomy, plus the admin's additions when the tree has a taxonomy/ folder
+      taxonomy = Taxonomy.load(java.nio.file.Files.isDirectory(options.taxonomyDir())
+          ? List.of(options.taxonomyDir()) : List.of());
     } catch (ConfigProblemsException e) {
       problems.addAll(e.problems());
     }

@@ -98,7 +98,7 @@ public final class Hub implements AutoCloseable {
     ObjectMapper json = json();
     var dataSource = database.dataSource();
     CursorRepository cursors = new CursorRepository(dataSource);
-    StreamStatsRepository stats = new StreamStatsRepository(dataSource);
+    StreamStatsRepository stats = new StreamStatsRepository(dataSource, cursors);
     QuarantineStore quarantine = new QuarantineStore(dataSource);
     RecordOutcomes outcomes = new RecordOutcomes(cursors, stats, quarantine);
     QuarantineReplay replay = new QuarantineReplay(quarantine, json);

@@ -43,9 +43,9 @@ public final class QuarantineReplay {
       taken += page.size();
       List<RawRecord> records = new ArrayList<>(page.size());
       for (QuarantineEntry entry : page) {
-        JsonNode payload = readOrNull(entry.rawText());
+        JsonNode payload = readOrNull(entry.record().rawText());
         if (payload == null || !payload.isObject()) {
-          camel.createProducerTemplate().sendBodyAndHeaders(HubEndpoints.QUARANTINE, entry.rawText(), Map.of(
+          camel.createProducerTemplate().sendBodyAndHeaders(HubEndpoints.QUARANTINE, entry.record().rawText(), Map.of(
               HubEndpoints.SYSTEM, system, HubEndpoints.STREAM, stream,
               HubEndpoints.REASON, "still not a JSON object on replay of quarantine entry " + entry.id()));
           counts = counts.plus(new IngestCounts(0, 1));

@@ -6,10 +6,9 @@ import io.cxhub.profile.WriteResult;
 import io.cxhub.quarantine.QuarantinedRecord;
 import io.cxhub.spi.record.RawRecord;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,18 +27,16 @@ public final class StoreStage {
 
   public void write(List<MappedRecord> batch) {
     WriteResult result = writer.write(batch);
-    Set<RawRecord> unlinkable = Collections.newSetFromMap(new IdentityHashMap<>());
-    result.unlinkable().forEach(m -> unlinkable.add(m.source()));
+    Map<RawRecord, String> unlinkable = new IdentityHashMap<>();
+    result.unlinkable().forEach(u -> unlinkable.merge(u.record().source(), u.reason(), (a, b) -> a + "; " + b));
     List<RawRecord> stored = new ArrayList<>(batch.size());
     for (MappedRecord m : batch) {
-      if (!unlinkable.contains(m.source())) {
+      if (!unlinkable.containsKey(m.source())) {
         stored.add(m.source());
       }
     }
     outcomes.stored(stored);
-    outcomes.quarantined(new ArrayList<>(unlinkable), QuarantinedRecord.Stage.IDENTITY,
-        r -> "no identity key links " + r.streamKey() + " record " + r.sourceId() + " to a profile: the mapping "
-            + "must declare at least one identity field that the record carries");
+    outcomes.quarantined(new ArrayList<>(unlinkable.keySet()), QuarantinedRecord.Stage.IDENTITY, unlinkable::get);
     log.debug("stored batch of {}: {}", batch.size(), result);
   }
 

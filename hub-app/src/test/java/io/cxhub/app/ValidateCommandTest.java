@@ -1,0 +1,75 @@
+package io.cxhub.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cxhub.config.ConfigProblemsException;
+import io.cxhub.config.Problem;
+import io.cxhub.runtime.Hub;
+import io.cxhub.runtime.HubOverrides;
+import io.cxhub.runtime.HubYaml;
+import io.cxhub.runtime.TreeValidator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ValidateCommandTest {
+
+  @Test
+  void aBadMappingIsRejectedWithItsFileAndLine() throws Exception {
+    Path tree = Files.createTempDirectory("cxhub-bad-tree-");
+    HubFixture.copyTree(HubFixture.REPO.resolve("mappings"), tree.resolve("mappings"));
+    Path bad = tree.resolve("mappings/billing/customers.yaml");
+    List<String> lines = Files.readAllLines(bad);
+    int typoLine = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("required:")) {
+        lines.set(i, lines.get(i).replace("required:", "requird:"));
+        typoLine = i + 1;
+      }
+    }
+    Files.write(bad, lines);
+
+    List<Problem> problems = TreeValidator.validate(tree);
+    assertEquals(1, problems.size(), problems.toString());
+    assertEquals(bad, problems.get(0).file());
+    assertEquals(typoLine, problems.get(0).line());
+    assertTrue(problems.get(0).message().contains("requird"), problems.get(0).message());
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream old = System.err;
+    System.setErr(new PrintStream(err, true));
+    int exit;
+    try {
+      exit = new CommandLine(new Cxhub()).execute("validate", tree.toString());
+    } finally {
+      System.setErr(old);
+    }
+    assertEquals(1, exit);
+    assertTrue(err.toString().contains("customers.yaml:" + typoLine), err.toString());
+
+    // and the hub refuses to start on it, before touching any database
+    var options = HubYaml.load(tree, new HubOverrides(0, tree.resolve("data"), HubFixture.TOKEN,
+        "jdbc:postgresql://127.0.0.1:1/never", Map.of()));
+    ConfigProblemsException e = assertThrows(ConfigProblemsException.class, () -> Hub.start(options));
+    assertTrue(e.getMessage().contains("customers.yaml:" + typoLine), e.getMessage());
+  }
+
+  @Test
+  void theRepositoryTreeIsValidWhenItsVariablesAreSet() throws Exception {
+    Path tree = Files.createTempDirectory("cxhub-good-tree-");
+    HubFixture.copyTree(HubFixture.REPO.resolve("mappings"), tree.resolve("mappings"));
+    Files.createDirectories(tree.resolve("plugins"));
+    Files.copy(HubFixture.billingConnectorJar(), tree.resolve("plugins/connector-billing-jdbc.jar"));
+    HubFixture.copyTree(HubFixture.REPO.resolve("routes"), tree.resolve("routes"));
+    Files.copy(HubFixture.REPO.resolve("hub.yaml"), tree.resolve("hub.yaml"));
+    List<Problem> unset = TreeValidator.validate(tree);
+    assertTrue(unset.toString().contains("BILLING_JDBC_URL"), "an unset variable is a problem: " + unset);
+  }
+}
