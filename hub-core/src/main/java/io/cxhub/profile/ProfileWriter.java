@@ -31,8 +31,10 @@ import javax.sql.DataSource;
  * keys land on one profile, a record whose keys reach two profiles merges them into the older one,
  * {@code party} fields become attributes by survivorship and every other entity becomes a timeline
  * event. Writing the same batch again changes no row. Several writers (threads or nodes) may run
- * at once: the identity primary key makes the loser of a race fail, and the batch is retried.
- * Thread-safe.
+ * at once: a key attached by two writers fails the later one on the identity primary key, a profile
+ * changed or merged away since it was read fails the version check or a foreign key, and the loser
+ * retries its whole batch. Profiles are not locked except for merges, because most batches change
+ * nothing and a row lock is itself a write. Thread-safe.
  */
 public final class ProfileWriter {
 
@@ -95,12 +97,7 @@ public final class ProfileWriter {
     }
     Map<IdentityKey, UUID> known = graph.find(c, keys);
     Set<UUID> knownProfiles = new HashSet<>(known.values());
-    Map<UUID, ProfileRows.Stored> stored = profiles.lock(c, knownProfiles);
-    if (stored.size() < knownProfiles.size()) {
-      knownProfiles.removeAll(stored.keySet());
-      throw new ConcurrentChangeException("profiles " + knownProfiles + " were merged away by another writer"
-          + " after this batch read their keys");
-    }
+    Map<UUID, ProfileRows.Stored> stored = present(profiles.read(c, knownProfiles), knownProfiles);
 
     int[] groupOf = KeyGroups.of(keysPerItem, known);
     Map<Integer, Group> groups = new LinkedHashMap<>();
@@ -115,9 +112,13 @@ public final class ProfileWriter {
       }
     }
 
+    Set<UUID> merging = new HashSet<>();
+    groups.values().stream().filter(g -> g.profiles.size() > 1).forEach(g -> merging.addAll(g.profiles));
+    stored.putAll(present(profiles.lock(c, merging), merging));
+
     Instant now = Instant.now();
     Map<UUID, String> inserts = new LinkedHashMap<>();
-    Map<UUID, String> updates = new LinkedHashMap<>();
+    List<ProfileRows.Update> updates = new ArrayList<>();
     List<NewIdentity> newIdentities = new ArrayList<>();
     Set<IdentityKey> attached = new HashSet<>(known.keySet());
     int merges = 0;
@@ -165,7 +166,7 @@ public final class ProfileWriter {
         inserts.put(g.profileId, after);
       } else if (g.changed || !attributes.equals(ProfileJson.readAttributes(before))) {
         g.changed = true;
-        updates.put(g.profileId, after);
+        updates.add(new ProfileRows.Update(g.profileId, stored.get(g.profileId).version(), after));
       }
     }
 
@@ -186,6 +187,17 @@ public final class ProfileWriter {
       }
     }
     return new WriteResult(inserts.size(), updates.size(), written.size(), unchanged, merges, List.of());
+  }
+
+  /** The profiles read, after checking none of the wanted ones vanished since their keys were read. */
+  private static Map<UUID, ProfileRows.Stored> present(Map<UUID, ProfileRows.Stored> found, Set<UUID> wanted) {
+    if (found.size() < wanted.size()) {
+      Set<UUID> missing = new HashSet<>(wanted);
+      missing.removeAll(found.keySet());
+      throw new ConcurrentChangeException("profiles " + missing + " were merged away by another writer"
+          + " after this batch read their keys");
+    }
+    return found;
   }
 
   /** Applies the fields of a party to the attributes, each one subject to survivorship. */

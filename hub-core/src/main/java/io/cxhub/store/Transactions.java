@@ -17,10 +17,11 @@ public final class Transactions {
   private static final Logger log = LoggerFactory.getLogger(Transactions.class);
 
   /**
-   * unique_violation (another writer inserted the same key first), serialization_failure,
+   * unique_violation (another writer inserted the same key first), foreign_key_violation (another
+   * writer merged away the profile this one was linking to), serialization_failure,
    * deadlock_detected: all mean "someone else won", and a fresh attempt sees their rows.
    */
-  private static final Set<String> RETRYABLE = Set.of("23505", "40001", "40P01");
+  private static final Set<String> RETRYABLE = Set.of("23505", "23503", "40001", "40P01");
 
   private final DataSource dataSource;
   private final int maxAttempts;

@@ -210,6 +210,44 @@ class ProfileWriterIT {
         + " and i.key_value = 'cus_' || lpad(substr(e.source_id, 4), 6, '0')"));
   }
 
+  @Test
+  void concurrentMergesAndUpdatesLoseNothing() throws Exception {
+    int customers = 40;
+    List<MappedRecord> seed = new ArrayList<>();
+    List<MappedRecord> links = new ArrayList<>();
+    List<MappedRecord> updates = new ArrayList<>();
+    for (int i = 0; i < customers; i++) {
+      String mail = "m" + i + "@example.com";
+      String tel = "+1415666" + String.format("%04d", i);
+      seed.add(party("crm", "crm" + i, T0, Map.of("name", "Old " + i), email(mail)));
+      seed.add(party("ccaas", "ani" + i, T0, Map.of("language", "en"), phone(tel)));
+      links.add(party("crm", "crm" + i, T0.plusSeconds(1), Map.of("title", "t" + i), email(mail), phone(tel)));
+      updates.add(party("crm", "crm" + i, T0.plusSeconds(2), Map.of("name", "New " + i), email(mail)));
+      updates.add(new MappedRecord(new RawRecord("ccaas", "contacts", "ct" + i, T0, JsonNodeFactory.instance.objectNode(),
+          null, null), List.of(new EntityRecord("interaction", "ct" + i, Map.of("channel", "voice"), List.of(phone(tel))))));
+    }
+    writer.write(seed);
+    CountDownLatch start = new CountDownLatch(1);
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(() -> writeInBatches(start, links, 4));
+      var b = pool.submit(() -> writeInBatches(start, updates, 6));
+      start.countDown();
+      a.get(60, TimeUnit.SECONDS);
+      b.get(60, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    assertEquals(customers, count("select count(*) from profile"));
+    assertEquals(customers, count("select count(*) from profile_merge"));
+    assertEquals(customers, count("select count(*) from profile where attributes->'name'->>'value' like 'New %'"
+        + " and attributes ? 'title' and attributes ? 'language'"));
+    assertEquals(customers, count("select count(*) from profile_event e join identity i"
+        + " on i.profile_id = e.profile_id and i.key_type = 'phone'"));
+  }
+
   private Void writeInBatches(CountDownLatch start, List<MappedRecord> records, int size)
       throws InterruptedException {
     start.await();

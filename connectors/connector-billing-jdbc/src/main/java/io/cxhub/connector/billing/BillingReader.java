@@ -13,21 +13,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state of one connector instance and the steps of its poll, each a Camel processor bound as a
- * template-local bean: which streams to read, the next page's query, turning a page into records,
- * and advancing the in-memory position once the hub accepted the page.
+ * The state of one connector instance (a template-local bean) and the steps of its poll: which
+ * streams to read, the next page's query, turning a page into records, and advancing the in-memory
+ * position once the hub accepted the page.
  *
  * <p>Position: the first poll of a stream starts after the cursor the hub committed; later polls
  * continue from memory. A page's position advances only after the page was handed to the hub, so
  * a failed hand-off re-reads it. Quartz runs an instance's polls one at a time ({@code stateful}),
  * which is what makes the plain fields here safe.
  */
-final class BillingReader {
+final class BillingReader implements Processor {
 
+  static final String READER = "cxhubBillingReader";
   static final String STREAM = "cxhubBillingStream";
   static final String MORE = "cxhubBillingMore";
   static final String PAGE_END = "cxhubBillingPageEnd";
@@ -46,9 +48,14 @@ final class BillingReader {
     this.settings = settings;
   }
 
-  /** Start of a poll. Body := the streams to read, none while backing off after failures. */
-  void startPoll(Exchange exchange) {
+  /**
+   * Start of a poll. Body := the streams to read, none while backing off after failures; property
+   * {@link #READER} := this, for the later steps.
+   */
+  @Override
+  public void process(Exchange exchange) {
     pollFailed = false;
+    exchange.setProperty(READER, this);
     exchange.getMessage().setBody(backoff.ready() ? settings.streams() : List.of());
   }
 

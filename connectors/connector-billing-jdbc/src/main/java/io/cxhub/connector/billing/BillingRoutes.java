@@ -3,8 +3,11 @@ package io.cxhub.connector.billing;
 import io.cxhub.spi.config.ConfigOption;
 import io.cxhub.spi.connector.HubEndpoints;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import java.util.function.BiConsumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.RouteTemplateContext;
@@ -26,14 +29,7 @@ final class BillingRoutes extends RouteBuilder {
   static final String INSTANCE = "instance";
 
   private static final String DATA_SOURCE = "billingDataSource";
-  private static final String START_POLL = "billingStartPoll";
-  private static final String START_STREAM = "billingStartStream";
-  private static final String PREPARE_PAGE = "billingPreparePage";
-  private static final String READ_PAGE = "billingReadPage";
-  private static final String COMMIT_PAGE = "billingCommitPage";
-  private static final String QUARANTINE = "billingQuarantine";
-  private static final String END_POLL = "billingEndPoll";
-  private static final String FAILED = "billingFailed";
+  private static final String READER = "billingReader";
 
   @Override
   public void configure() {
@@ -47,51 +43,51 @@ final class BillingRoutes extends RouteBuilder {
         template.templateOptionalParameter(o.name(), o.description());
       }
     }
-    template.configure(BillingRoutes::bindInstance);
+    // template-local beans, one set per instance, referred to as {{name}}; creating them validates the parameters
+    template.templateBean(READER, BillingReader.class, rtc -> new BillingReader(instance(rtc), settings(rtc)));
+    template.templateBean(DATA_SOURCE, DataSource.class, rtc -> BillingDataSources.create(settings(rtc)));
 
-    template.from("quartz:cxhub-billing/{{instance}}?cron=RAW({{schedule}})&stateful=true")
+    template.from("quartz:cxhub-billing/{{instance}}?cron={{schedule}}&stateful=true")
         // a poll that fails is retried a little within the tick, then left to the next ticks (with backoff)
         .onException(Exception.class)
             .maximumRedeliveries(2).redeliveryDelay(1000).useExponentialBackOff().backOffMultiplier(2)
             .maximumRedeliveryDelay(4000).retryAttemptedLogLevel(LoggingLevel.WARN).logRetryStackTrace(false)
             .logExhausted(false).handled(true)
-            .process(FAILED)
+            .process(step(BillingReader::failed))
         .end()
-        .process(START_POLL)
+        .process("{{" + READER + "}}") // starts the poll and puts the reader on the exchange for the steps below
         .split(body())
-            .process(START_STREAM)
+            .process(step(BillingReader::startStream))
             .loopDoWhile(exchangeProperty(BillingReader.MORE))
-                .process(PREPARE_PAGE)
-                .to("sql:select 1?dataSource=#" + DATA_SOURCE + "&outputType=SelectList")
-                .process(READ_PAGE)
+                .process(step(BillingReader::preparePage))
+                .to("sql:select 1?dataSource=#{{" + DATA_SOURCE + "}}&outputType=SelectList")
+                .process(step(BillingReader::readPage))
                 .split(exchangeProperty(BillingReader.REJECTED))
-                    .process(QUARANTINE)
+                    .process(step(BillingReader::toQuarantine))
                     .to(HubEndpoints.QUARANTINE)
                 .end()
-                .filter(simple("${body.size} > 0"))
+                .filter(exchange -> !exchange.getMessage().getBody(List.class).isEmpty())
                     .to(HubEndpoints.INGEST)
                 .end()
-                .process(COMMIT_PAGE)
+                .process(step(BillingReader::commitPage))
             .end()
         .end()
-        .process(END_POLL);
+        .process(step(BillingReader::endPoll));
   }
 
-  /** Validates the instance's parameters and binds its DataSource and poll steps as local beans. */
-  private static void bindInstance(RouteTemplateContext rtc) {
+  /** A poll step run on the instance's reader, which the first step put on the exchange. */
+  private static Processor step(BiConsumer<BillingReader, Exchange> step) {
+    return exchange -> step.accept(exchange.getProperty(BillingReader.READER, BillingReader.class), exchange);
+  }
+
+  private static String instance(RouteTemplateContext rtc) {
+    return String.valueOf(rtc.getParameters().get(INSTANCE));
+  }
+
+  /** Parses the instance's parameters, failing with every problem named. */
+  private static BillingSettings settings(RouteTemplateContext rtc) {
     Map<String, Object> options = new LinkedHashMap<>(rtc.getParameters());
-    Object instance = options.remove(INSTANCE);
-    BillingSettings settings = BillingSettings.of(
-        BillingOptions.DEF.parse("connector " + TEMPLATE_ID + " instance " + instance, options));
-    BillingReader reader = new BillingReader(String.valueOf(instance), settings);
-    rtc.bind(DATA_SOURCE, DataSource.class, BillingDataSources.create(settings));
-    rtc.bind(START_POLL, Processor.class, (Processor) reader::startPoll);
-    rtc.bind(START_STREAM, Processor.class, (Processor) reader::startStream);
-    rtc.bind(PREPARE_PAGE, Processor.class, (Processor) reader::preparePage);
-    rtc.bind(READ_PAGE, Processor.class, (Processor) reader::readPage);
-    rtc.bind(COMMIT_PAGE, Processor.class, (Processor) reader::commitPage);
-    rtc.bind(QUARANTINE, Processor.class, (Processor) reader::toQuarantine);
-    rtc.bind(END_POLL, Processor.class, (Processor) reader::endPoll);
-    rtc.bind(FAILED, Processor.class, (Processor) reader::failed);
+    options.remove(INSTANCE);
+    return BillingSettings.of(BillingOptions.DEF.parse("connector " + TEMPLATE_ID + " instance " + instance(rtc), options));
   }
 }
