@@ -41,6 +41,7 @@ final class BillingReader implements Processor {
   private final BillingSettings settings;
   private final Map<String, Cursor> positions = new ConcurrentHashMap<>();
   private final Backoff backoff = new Backoff(Clock.systemUTC());
+  private boolean polling;
   private boolean pollFailed;
 
   BillingReader(String instance, BillingSettings settings) {
@@ -54,9 +55,10 @@ final class BillingReader implements Processor {
    */
   @Override
   public void process(Exchange exchange) {
+    polling = backoff.ready();
     pollFailed = false;
     exchange.setProperty(READER, this);
-    exchange.getMessage().setBody(backoff.ready() ? settings.streams() : List.of());
+    exchange.getMessage().setBody(polling ? settings.streams() : List.of());
   }
 
   /** Start of one stream (the split's body is its name). */
@@ -129,9 +131,9 @@ final class BillingReader implements Processor {
     log.warn("billing-jdbc instance {}: quarantined a row of {}: {}", instance, row.stream(), row.reason());
   }
 
-  /** End of a poll that did not fail. */
+  /** End of a poll: one that read without failing ends the backoff (a skipped one does not). */
   void endPoll(Exchange exchange) {
-    if (!pollFailed) {
+    if (polling && !pollFailed) {
       backoff.succeeded();
     }
   }
