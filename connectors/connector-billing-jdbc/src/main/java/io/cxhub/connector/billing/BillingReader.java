@@ -34,6 +34,7 @@ final class BillingReader implements Processor {
   static final String MORE = "cxhubBillingMore";
   static final String PAGE_END = "cxhubBillingPageEnd";
   static final String REJECTED = "cxhubBillingRejected";
+  static final String SQL_QUERY_HEADER = "CamelSqlQuery";
 
   private static final Logger log = LoggerFactory.getLogger(BillingReader.class);
 
@@ -71,7 +72,7 @@ final class BillingReader implements Processor {
   void preparePage(Exchange exchange) {
     String stream = exchange.getProperty(STREAM, String.class);
     Cursor from = positions.computeIfAbsent(stream, s -> committed(exchange, s));
-    exchange.getMessage().setHeader("CamelSqlQuery", pageQuery(stream));
+    exchange.getMessage().setHeader(SQL_QUERY_HEADER, pageQuery(stream));
     Map<String, Object> params = new HashMap<>();
     params.put("ts", from.queryTimestamp());
     params.put("id", from.id());
@@ -86,6 +87,7 @@ final class BillingReader implements Processor {
   void readPage(Exchange exchange) {
     String stream = exchange.getProperty(STREAM, String.class);
     StreamSpec spec = BillingStreams.named(stream).orElseThrow();
+    exchange.getMessage().removeHeader(SQL_QUERY_HEADER);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
     rows = rows == null ? List.of() : rows;
