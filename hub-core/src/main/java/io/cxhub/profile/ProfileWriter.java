@@ -15,12 +15,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -51,13 +56,16 @@ public final class ProfileWriter {
   /** One entity of the batch with the record it came from. */
   private record Item(RawRecord source, EntityRecord entity, String sourceId) {}
 
-  /** Entities that end on one profile. */
+  /** Entities that end on one profile, and what happens to that profile. */
   private static final class Group {
     final List<Integer> items = new ArrayList<>();
     final Set<UUID> profiles = new LinkedHashSet<>();
     UUID profileId;
+    String version;
     boolean created;
     boolean changed;
+    int merges;
+    Map<String, Attribute> attributes = new TreeMap<>();
   }
 
   /**
@@ -90,69 +98,28 @@ public final class ProfileWriter {
 
   private WriteResult write(Connection c, List<Item> items) throws SQLException {
     Set<IdentityKey> keys = new LinkedHashSet<>();
-    List<List<IdentityKey>> keysPerItem = new ArrayList<>(items.size());
-    for (Item item : items) {
-      keys.addAll(item.entity().keys());
-      keysPerItem.add(item.entity().keys());
-    }
+    items.forEach(item -> keys.addAll(item.entity().keys()));
     Map<IdentityKey, UUID> known = graph.find(c, keys);
     Set<UUID> knownProfiles = new HashSet<>(known.values());
     Map<UUID, ProfileRows.Stored> stored = present(profiles.read(c, knownProfiles), knownProfiles);
-
-    int[] groupOf = KeyGroups.of(keysPerItem, known);
-    Map<Integer, Group> groups = new LinkedHashMap<>();
-    for (int i = 0; i < items.size(); i++) {
-      Group g = groups.computeIfAbsent(groupOf[i], k -> new Group());
-      g.items.add(i);
-      for (IdentityKey key : keysPerItem.get(i)) {
-        UUID p = known.get(key);
-        if (p != null) {
-          g.profiles.add(p);
-        }
-      }
-    }
+    Group[] groupOf = group(items, known);
+    Collection<Group> groups = new LinkedHashSet<>(Arrays.asList(groupOf));
 
     Set<UUID> merging = new HashSet<>();
-    groups.values().stream().filter(g -> g.profiles.size() > 1).forEach(g -> merging.addAll(g.profiles));
+    groups.stream().filter(g -> g.profiles.size() > 1).forEach(g -> merging.addAll(g.profiles));
     stored.putAll(present(profiles.lock(c, merging), merging));
 
-    Instant now = Instant.now();
     Map<UUID, String> inserts = new LinkedHashMap<>();
     List<ProfileRows.Update> updates = new ArrayList<>();
     List<NewIdentity> newIdentities = new ArrayList<>();
     Set<IdentityKey> attached = new HashSet<>(known.keySet());
-    int merges = 0;
-    for (Group g : groups.values()) {
-      Map<String, Attribute> attributes;
-      String before;
-      if (g.profiles.isEmpty()) {
-        g.profileId = ProfileIds.next();
-        g.created = true;
-        attributes = new java.util.TreeMap<>();
-        before = null;
-      } else {
-        List<ProfileRows.Stored> involved = g.profiles.stream().map(stored::get)
-            .sorted((a, b) -> a.olderThan(b) ? -1 : b.olderThan(a) ? 1 : 0).toList();
-        ProfileRows.Stored survivor = involved.get(0);
-        g.profileId = survivor.id();
-        before = survivor.attributes();
-        attributes = ProfileJson.readAttributes(survivor.attributes());
-        for (ProfileRows.Stored merged : involved.subList(1, involved.size())) {
-          merger.merge(c, survivor.id(), merged.id(), merged.createdAt(), merged.attributes(),
-              causeOf(g, merged.id(), items, known));
-          ProfileJson.readAttributes(merged.attributes()).forEach((name, a) -> {
-            if (a.beats(attributes.get(name))) {
-              attributes.put(name, a);
-            }
-          });
-          merges++;
-          g.changed = true;
-        }
-      }
+    for (Group g : groups) {
+      settle(c, g, stored, items, known);
+      Map<String, Attribute> before = new TreeMap<>(g.attributes);
       for (int i : g.items) {
         Item item = items.get(i);
         if (item.entity().isParty()) {
-          apply(item, attributes);
+          apply(item, g.attributes);
         }
         for (IdentityKey key : item.entity().keys()) {
           if (attached.add(key)) {
@@ -161,32 +128,81 @@ public final class ProfileWriter {
           }
         }
       }
-      String after = ProfileJson.writeAttributes(attributes);
+      g.changed |= !g.attributes.equals(before);
       if (g.created) {
-        inserts.put(g.profileId, after);
-      } else if (g.changed || !attributes.equals(ProfileJson.readAttributes(before))) {
-        g.changed = true;
-        updates.add(new ProfileRows.Update(g.profileId, stored.get(g.profileId).version(), after));
+        inserts.put(g.profileId, ProfileJson.writeAttributes(g.attributes));
+      } else if (g.changed) {
+        updates.add(new ProfileRows.Update(g.profileId, g.version, ProfileJson.writeAttributes(g.attributes)));
       }
     }
 
-    profiles.insert(c, inserts, now);
+    // rows in key order, so two writers touching the same rows take their locks in the same order
+    newIdentities.sort(Comparator.comparing(n -> n.key().toString()));
+    updates.sort(Comparator.comparing(u -> u.id().toString()));
+    profiles.insert(c, inserts, Instant.now());
     graph.add(c, newIdentities);
     profiles.update(c, updates);
-    Set<EventRows.Key> written = events.upsert(c, eventRows(items, groupOf, groups));
+    Set<EventRows.Key> written = events.upsert(c, eventRows(items, groupOf));
 
     int unchanged = 0;
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
-      Group g = groups.get(groupOf[i]);
       boolean same = item.entity().isParty()
-          ? !g.created && !g.changed
+          ? !groupOf[i].created && !groupOf[i].changed
           : !written.contains(eventKey(item));
-      if (same) {
-        unchanged++;
-      }
+      unchanged += same ? 1 : 0;
     }
+    int merges = groups.stream().mapToInt(g -> g.merges).sum();
     return new WriteResult(inserts.size(), updates.size(), written.size(), unchanged, merges, List.of());
+  }
+
+  /** The group of each entity, with the known profiles its keys reach. */
+  private static Group[] group(List<Item> items, Map<IdentityKey, UUID> known) {
+    int[] root = KeyGroups.of(items.stream().map(i -> i.entity().keys()).toList(), known);
+    Map<Integer, Group> byRoot = new HashMap<>();
+    Group[] groupOf = new Group[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      Group g = byRoot.computeIfAbsent(root[i], r -> new Group());
+      g.items.add(i);
+      for (IdentityKey key : items.get(i).entity().keys()) {
+        UUID p = known.get(key);
+        if (p != null) {
+          g.profiles.add(p);
+        }
+      }
+      groupOf[i] = g;
+    }
+    return groupOf;
+  }
+
+  /**
+   * Picks the group's profile: a new one when none of its keys is known, the only one reached, or
+   * the oldest of several, into which the others are merged.
+   */
+  private void settle(Connection c, Group g, Map<UUID, ProfileRows.Stored> stored, List<Item> items,
+      Map<IdentityKey, UUID> known) throws SQLException {
+    if (g.profiles.isEmpty()) {
+      g.profileId = ProfileIds.next();
+      g.created = true;
+      return;
+    }
+    List<ProfileRows.Stored> involved = g.profiles.stream().map(stored::get)
+        .sorted((a, b) -> a.olderThan(b) ? -1 : b.olderThan(a) ? 1 : 0).toList();
+    ProfileRows.Stored survivor = involved.get(0);
+    g.profileId = survivor.id();
+    g.version = survivor.version();
+    g.attributes = ProfileJson.readAttributes(survivor.attributes());
+    for (ProfileRows.Stored merged : involved.subList(1, involved.size())) {
+      merger.merge(c, survivor.id(), merged.id(), merged.createdAt(), merged.attributes(),
+          causeOf(g, merged.id(), items, known));
+      ProfileJson.readAttributes(merged.attributes()).forEach((name, a) -> {
+        if (a.beats(g.attributes.get(name))) {
+          g.attributes.put(name, a);
+        }
+      });
+      g.merges++;
+      g.changed = true;
+    }
   }
 
   /** The profiles read, after checking none of the wanted ones vanished since their keys were read. */
@@ -229,7 +245,7 @@ public final class ProfileWriter {
   }
 
   /** One row per event key; when a batch holds the same event twice, the later one wins. */
-  private static List<EventRows.Row> eventRows(List<Item> items, int[] groupOf, Map<Integer, Group> groups) {
+  private static List<EventRows.Row> eventRows(List<Item> items, Group[] groupOf) {
     Map<EventRows.Key, EventRows.Row> rows = new LinkedHashMap<>();
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
@@ -239,7 +255,7 @@ public final class ProfileWriter {
       String data = ProfileJson.canonicalData(item.entity().fields());
       EventRows.Key key = eventKey(item);
       rows.remove(key);
-      rows.put(key, new EventRows.Row(key, item.source().stream(), groups.get(groupOf[i]).profileId,
+      rows.put(key, new EventRows.Row(key, item.source().stream(), groupOf[i].profileId,
           item.source().observedAt(), data, ProfileJson.sha256(data)));
     }
     return new ArrayList<>(rows.values());

@@ -37,6 +37,8 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(maxPoolSize);
     config.setPoolName("cxhub-store");
     config.setConnectionTimeout(10_000);
+    // JDBC batches (addBatch) go out as multi-row inserts instead of one statement per row
+    config.addDataSourceProperty("reWriteBatchedInserts", "true");
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);

@@ -1,5 +1,6 @@
 package io.cxhub.simulator.billing;
 
+import io.cxhub.simulator.people.People;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -18,9 +19,9 @@ public record BillingOptions(long seed, int customers, LocalDate anchor) {
     }
   }
 
-  /** Seed 42, 3000 customers, history up to the first day of the current UTC month. */
+  /** {@link People#DEFAULT_SEED}, 3000 customers, history up to the first day of the current UTC month. */
   public static BillingOptions defaults() {
-    return new BillingOptions(42, 3000, LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1));
+    return new BillingOptions(People.DEFAULT_SEED, 3000, LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1));
   }
 
   public BillingOptions withSeed(long value) {

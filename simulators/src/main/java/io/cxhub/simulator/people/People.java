@@ -19,6 +19,9 @@ import java.util.stream.IntStream;
  */
 public final class People {
 
+  /** The seed every simulator uses unless told otherwise, so that their customers coincide. */
+  public static final long DEFAULT_SEED = 42;
+
   private static final List<String> DOMAINS =
       List.of("example.com", "example.org", "example.net", "mail.example.com", "post.example.org");
 

@@ -34,6 +34,7 @@ final class BillingReader implements Processor {
   static final String MORE = "cxhubBillingMore";
   static final String PAGE_END = "cxhubBillingPageEnd";
   static final String REJECTED = "cxhubBillingRejected";
+  static final String SQL_QUERY_HEADER = "CamelSqlQuery";
 
   private static final Logger log = LoggerFactory.getLogger(BillingReader.class);
 
@@ -41,6 +42,7 @@ final class BillingReader implements Processor {
   private final BillingSettings settings;
   private final Map<String, Cursor> positions = new ConcurrentHashMap<>();
   private final Backoff backoff = new Backoff(Clock.systemUTC());
+  private boolean polling;
   private boolean pollFailed;
 
   BillingReader(String instance, BillingSettings settings) {
@@ -54,9 +56,10 @@ final class BillingReader implements Processor {
    */
   @Override
   public void process(Exchange exchange) {
+    polling = backoff.ready();
     pollFailed = false;
     exchange.setProperty(READER, this);
-    exchange.getMessage().setBody(backoff.ready() ? settings.streams() : List.of());
+    exchange.getMessage().setBody(polling ? settings.streams() : List.of());
   }
 
   /** Start of one stream (the split's body is its name). */
@@ -69,7 +72,7 @@ final class BillingReader implements Processor {
   void preparePage(Exchange exchange) {
     String stream = exchange.getProperty(STREAM, String.class);
     Cursor from = positions.computeIfAbsent(stream, s -> committed(exchange, s));
-    exchange.getMessage().setHeader("CamelSqlQuery", pageQuery(stream));
+    exchange.getMessage().setHeader(SQL_QUERY_HEADER, pageQuery(stream));
     Map<String, Object> params = new HashMap<>();
     params.put("ts", from.queryTimestamp());
     params.put("id", from.id());
@@ -84,6 +87,7 @@ final class BillingReader implements Processor {
   void readPage(Exchange exchange) {
     String stream = exchange.getProperty(STREAM, String.class);
     StreamSpec spec = BillingStreams.named(stream).orElseThrow();
+    exchange.getMessage().removeHeader(SQL_QUERY_HEADER);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
     rows = rows == null ? List.of() : rows;
@@ -129,9 +133,9 @@ final class BillingReader implements Processor {
     log.warn("billing-jdbc instance {}: quarantined a row of {}: {}", instance, row.stream(), row.reason());
   }
 
-  /** End of a poll that did not fail. */
+  /** End of a poll: one that read without failing ends the backoff (a skipped one does not). */
   void endPoll(Exchange exchange) {
-    if (!pollFailed) {
+    if (polling && !pollFailed) {
       backoff.succeeded();
     }
   }

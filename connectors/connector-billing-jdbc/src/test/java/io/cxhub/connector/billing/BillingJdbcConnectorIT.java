@@ -79,6 +79,29 @@ class BillingJdbcConnectorIT {
   }
 
   @Test
+  void noChangeIsMissedWhileTheDatabaseChangesUnderTheReader() throws Exception {
+    String db = TestPostgres.newDatabase("billing_live");
+    BillingSimulator sim = new BillingSimulator(db, SIM.withCustomers(60));
+    sim.start();
+    try (TemplateHarness hub = new TemplateHarness()) {
+      hub.addInstance("billing-live", Map.of("jdbcUrl", db, "batchSize", "25", "settleTime", "0s"));
+      sim.startChanging(Duration.ofMillis(20));
+      Thread.sleep(3000);
+      sim.stop();
+      Set<String> current = new HashSet<>();
+      Map<String, String> pk = Map.of("customers", "customer_id", "invoices", "invoice_id", "payments", "payment_id");
+      for (String t : pk.keySet()) {
+        for (String cursor : query(db, "select to_char(updated_at at time zone 'UTC', "
+            + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"') || '|' || " + pk.get(t) + " from billing." + t)) {
+          current.add(t + " " + cursor);
+        }
+      }
+      TemplateHarness.await(WAIT, () -> hub.records.stream().map(r -> r.stream() + " " + r.cursor())
+          .collect(Collectors.toSet()).containsAll(current), "the latest version of all " + current.size() + " rows");
+    }
+  }
+
+  @Test
   void recordsCarrySourceShapedPayloadsAndCursors() throws Exception {
     try (TemplateHarness hub = new TemplateHarness()) {
       hub.addInstance("billing-shape", Map.of("jdbcUrl", url, "streams", "invoices", "system", "acme-billing"));

@@ -1,10 +1,12 @@
 package io.cxhub.connector.billing;
 
+import io.cxhub.spi.connector.Connector;
 import io.cxhub.spi.connector.CursorStore;
 import io.cxhub.spi.connector.HubEndpoints;
 import io.cxhub.spi.record.RawRecord;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,10 @@ final class TemplateHarness implements AutoCloseable {
   final Map<String, String> committed = new ConcurrentHashMap<>();
 
   TemplateHarness() throws Exception {
+    this(new BillingJdbcConnector());
+  }
+
+  TemplateHarness(Connector connector) throws Exception {
     CursorStore store = (instance, stream) -> Optional.ofNullable(committed.get(instance + "/" + stream));
     context.getRegistry().bind(HubEndpoints.CURSOR_STORE_BEAN, CursorStore.class, store);
     context.addRoutes(new RouteBuilder() {
@@ -44,13 +50,13 @@ final class TemplateHarness implements AutoCloseable {
         from(HubEndpoints.QUARANTINE).process(e -> quarantined.add(e.copy()));
       }
     });
-    context.addRoutes(new BillingJdbcConnector().routes());
+    context.addRoutes(connector.routes());
     context.start();
   }
 
   /** Instantiates the template; polls every second unless the parameters say otherwise. */
   String addInstance(String instance, Map<String, Object> parameters) {
-    Map<String, Object> p = new java.util.HashMap<>(parameters);
+    Map<String, Object> p = new HashMap<>(parameters);
     p.putIfAbsent("schedule", "* * * * * ?");
     p.put("instance", instance);
     return TemplatedRouteBuilder.builder(context, BillingJdbcConnector.ID).routeId(instance).parameters(p).add();
