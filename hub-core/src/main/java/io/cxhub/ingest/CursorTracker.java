@@ -16,15 +16,12 @@ import java.util.Map;
  */
 public final class CursorTracker {
 
-  /** A cursor ready to be stored for a connector instance's stream. */
-  public record Committable(String connectorInstance, String stream, String cursor) {}
-
   private static final class Pending {
-    final String cursor;
+    final RawRecord record;
     boolean done;
 
-    Pending(String cursor) {
-      this.cursor = cursor;
+    Pending(RawRecord record) {
+      this.record = record;
     }
   }
 
@@ -37,17 +34,18 @@ public final class CursorTracker {
       if (r.cursor() == null || r.connectorInstance() == null) {
         continue;
       }
-      Pending p = new Pending(r.cursor());
+      Pending p = new Pending(r);
       byStream.computeIfAbsent(key(r.connectorInstance(), r.stream()), k -> new ArrayDeque<>()).addLast(p);
       inFlight.put(r, p);
     }
   }
 
   /**
-   * Marks records finished and returns, per stream whose low-water mark moved, the cursor to commit.
+   * Marks records finished and returns, per stream whose low-water mark moved, the record whose cursor
+   * may now be committed.
    */
-  public synchronized List<Committable> finished(List<RawRecord> records) {
-    Map<String, Committable> moved = new HashMap<>();
+  public synchronized List<RawRecord> finished(List<RawRecord> records) {
+    Map<String, RawRecord> moved = new HashMap<>();
     for (RawRecord r : records) {
       Pending p = inFlight.remove(r);
       if (p == null) {
@@ -56,12 +54,12 @@ public final class CursorTracker {
       p.done = true;
       String key = key(r.connectorInstance(), r.stream());
       Deque<Pending> queue = byStream.get(key);
-      String last = null;
+      RawRecord last = null;
       while (!queue.isEmpty() && queue.peekFirst().done) {
-        last = queue.pollFirst().cursor;
+        last = queue.pollFirst().record;
       }
       if (last != null) {
-        moved.put(key, new Committable(r.connectorInstance(), r.stream(), last));
+        moved.put(key, last);
       }
     }
     return List.copyOf(moved.values());

@@ -13,11 +13,15 @@ public record Attribute(JsonNode value, String system, String stream, String sou
   /**
    * Survivorship: the most recently observed value wins; at the same instant the system whose name
    * sorts first wins, so every node picks the same value; from the same system at the same instant
-   * the later write wins.
+   * the later write wins. The same value seen again keeps its first provenance, so a replayed or re-pushed
+   * record changes nothing.
    */
   public boolean beats(Attribute current) {
     if (current == null) {
       return true;
+    }
+    if (value.equals(current.value) && system.equals(current.system)) {
+      return false;
     }
     int byTime = observedAt.compareTo(current.observedAt);
     if (byTime != 0) {

@@ -69,8 +69,8 @@ public final class RecordOutcomes {
   }
 
   private void finished(List<RawRecord> records) {
-    for (CursorTracker.Committable c : tracker.finished(records)) {
-      cursors.commit(c.connectorInstance(), c.stream(), c.cursor());
+    for (RawRecord last : tracker.finished(records)) {
+      cursors.commit(last);
     }
   }
 
