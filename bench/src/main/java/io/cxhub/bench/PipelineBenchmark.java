@@ -99,10 +99,12 @@ public final class PipelineBenchmark {
 
       // (a) the pipeline
       double pipelineSeconds;
+      String cpuReport;
       long stored;
       long quarantined;
       try (Hub hub = Hub.start(options)) {
         ProducerTemplate producer = hub.camel().createProducerTemplate();
+        Map<String, Long> cpuBefore = threadCpu();
         long t0 = System.nanoTime();
         for (List<RawRecord> page : pages) {
           producer.sendBody(HubEndpoints.INGEST, page);
@@ -123,6 +125,7 @@ public final class PipelineBenchmark {
           }
         }
         pipelineSeconds = (System.nanoTime() - t0) / 1e9;
+        cpuReport = cpuReport(cpuBefore, threadCpu(), pipelineSeconds);
         stored = counts[0];
         quarantined = counts[1];
         producer.stop();
@@ -185,6 +188,8 @@ public final class PipelineBenchmark {
           }
         }
         report(n, total, stored, quarantined, pipelineSeconds, rawSeconds, tables);
+        System.out.println();
+        System.out.println(cpuReport);
       }
     } finally {
       deleteQuietly(work);
@@ -213,6 +218,32 @@ public final class PipelineBenchmark {
     System.out.printf(Locale.ROOT, "| (b) raw JDBC upserts, same rows (%,.0f rows/s) | %.2f | %d | %,.0f |%n",
         rows / rawSeconds, rawSeconds, rows, rawRate);
     System.out.printf(Locale.ROOT, "| pipeline / raw | | | %.1f %% |%n", 100 * pipelineRate / rawRate);
+  }
+
+  /** CPU time per thread (names without their Camel sequence number), for "what dominates". */
+  private static Map<String, Long> threadCpu() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> cpu = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (info != null) {
+        long t = mx.getThreadCpuTime(info.getThreadId());
+        if (t > 0) {
+          cpu.merge(info.getThreadName().replaceAll(" thread #\\d+ - ", " "), t, Long::sum);
+        }
+      }
+    }
+    return cpu;
+  }
+
+  private static String cpuReport(Map<String, Long> before, Map<String, Long> after, double seconds) {
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        "JVM thread CPU during (a), %.2f s wall (GC and JIT threads are not Java threads and not listed):%n", seconds));
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() > 50_000_000L)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> out.append(String.format(Locale.ROOT, "  %-55s %6.2f s%n", e.getKey(), e.getValue() / 1e9)));
+    return out.toString();
   }
 
   private static final class Table {
