@@ -162,8 +162,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
       full.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
     }
     full.addAll(command);
+    exec(full, timeoutSeconds, dataDir.resolve("server.log"));
+  }
+
+  /** Runs a command to completion; a failure carries its output and, if given, the tail of the server log. */
+  private static void exec(List<String> command, int timeoutSeconds, Path serverLog) {
     try {
-      Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
@@ -171,7 +176,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
       }
       if (p.exitValue() != 0) {
         throw new IllegalStateException(String.join(" ", command) + " failed (exit " + p.exitValue() + "):\n"
-            + new String(out, StandardCharsets.UTF_8) + tail(dataDir.resolve("server.log")));
+            + new String(out, StandardCharsets.UTF_8) + (serverLog == null ? "" : tail(serverLog)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + command.get(0), e);
@@ -247,21 +252,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return url == null ? "missing" : Integer.toHexString(url.toString().hashCode());
   }
 
-  private static void chownToNobody(Path dir) throws IOException {
-    run(List.of("chown", "-R", NOBODY + ":" + NOBODY, dir.toString()));
-  }
-
-  private static void run(List<String> command) throws IOException {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (p.waitFor() != 0) {
-        throw new IOException(String.join(" ", command) + " failed: " + out);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted: " + command, e);
-    }
+  private static void chownToNobody(Path dir) {
+    exec(List.of("chown", "-R", NOBODY + ":" + NOBODY, dir.toString()), 60, null);
   }
 
   /** The server runs as nobody, so every parent of the data directory must be searchable by others. */
