@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * Class loader of one plugin: the plugin's own jars first for everything, except the packages the
- * hub shares (its SPI, Camel, Jackson, SLF4J), which always come from the hub so that types match.
+ * hub shares (its SPI, Camel, Jackson, SLF4J), which come from the hub whenever the hub has them so
+ * that types match. A shared-package class the hub lacks (a Camel component such as
+ * camel-salesforce that only one plugin needs) is taken from the plugin's jars.
  * Its parent is the platform class loader, so nothing else of the hub's class path leaks in.
  */
 final class PluginClassLoader extends URLClassLoader {
@@ -29,10 +31,14 @@ final class PluginClassLoader extends URLClassLoader {
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
     synchronized (getClassLoadingLock(name)) {
-      if (isShared(name)) {
-        return hub.loadClass(name);
-      }
       Class<?> c = findLoadedClass(name);
+      if (c == null && isShared(name)) {
+        try {
+          return hub.loadClass(name);
+        } catch (ClassNotFoundException notInHub) {
+          // bundled by the plugin itself
+        }
+      }
       if (c == null) {
         try {
           c = findClass(name);
@@ -49,11 +55,14 @@ final class PluginClassLoader extends URLClassLoader {
 
   @Override
   public URL getResource(String name) {
-    URL own = findResource(name);
-    if (own != null) {
-      return own;
+    if (isShared(name.replace('/', '.'))) {
+      URL fromHub = hub.getResource(name);
+      if (fromHub != null) {
+        return fromHub;
+      }
     }
-    return isShared(name.replace('/', '.')) ? hub.getResource(name) : getParent().getResource(name);
+    URL own = findResource(name);
+    return own != null ? own : getParent().getResource(name);
   }
 
   @Override

@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
@@ -109,6 +111,13 @@ public final class Hub implements AutoCloseable {
     main.configure().withName("cxhub").withDurationMaxMessages(0);
     main.configure().httpServer().withEnabled(true).withPort(port).withHost("0.0.0.0").withMaxBodySize(64L << 20);
     main.bind(HubEndpoints.CURSOR_STORE_BEAN, cursors);
+    main.addMainListener(new MainListenerSupport() {
+      @Override
+      public void beforeConfigure(BaseMainSupport m) {
+        // so that Camel finds the components, type converters and configurers a plugin bundles
+        tree.plugins().forEach(p -> m.getCamelContext().getClassResolver().addClassLoader(p.classLoader()));
+      }
+    });
     for (LoadedPlugin p : tree.plugins()) {
       for (Connector c : p.connectors()) {
         main.configure().addRoutesBuilder(c.routes());
