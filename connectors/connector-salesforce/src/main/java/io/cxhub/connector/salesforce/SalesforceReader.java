@@ -1,0 +1,270 @@
+package io.cxhub.connector.salesforce;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cxhub.spi.connector.CursorStore;
+import io.cxhub.spi.connector.HubEndpoints;
+import io.cxhub.spi.record.RawRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state of one instance (a template-local bean) and the steps of its poll. Per stream: describe
+ * the sObject, query every field it has from the stream's position on
+ * ({@code WHERE SystemModstamp >= t ORDER BY SystemModstamp, Id}), follow {@code nextRecordsUrl}
+ * page by page, and hand each page to the hub. The position advances only after a page was handed
+ * over; a page whose JSON cannot be parsed goes to quarantine with the raw body and is asked for
+ * again (at most {@link #PAGE_ATTEMPTS} times, then the poll ends and the next one resumes).
+ *
+ * <p>Quartz runs an instance's polls one at a time ({@code stateful}), which makes the plain fields
+ * here safe.
+ */
+final class SalesforceReader implements Processor {
+
+  static final String READER = "cxhubSalesforceReader";
+  static final String STREAM = "cxhubSalesforceStream";
+  static final String MORE = "cxhubSalesforceMore";
+  static final String URI = "cxhubSalesforceUri";
+  static final String REQUEST = "cxhubSalesforceRequest";
+  static final String PAGE_END = "cxhubSalesforcePageEnd";
+  static final String REJECTED = "cxhubSalesforceRejected";
+  static final String ATTEMPTS = "cxhubSalesforceAttempts";
+  static final int PAGE_ATTEMPTS = 3;
+
+  /** Field types that cannot be selected as such (compound or binary). */
+  private static final Set<String> UNSELECTABLE = Set.of("address", "location", "base64");
+
+  private static final Logger log = LoggerFactory.getLogger(SalesforceReader.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A page the connector could not parse. */
+  record RejectedPage(String stream, String reason, String body) {}
+
+  private final String instance;
+  private final SalesforceSettings settings;
+  private final SalesforceConnection connection;
+  private final Map<String, Cursor> positions = new ConcurrentHashMap<>();
+  private final Backoff backoff = new Backoff(Clock.systemUTC());
+  private boolean polling;
+  private boolean pollFailed;
+
+  SalesforceReader(String instance, SalesforceSettings settings, SalesforceConnection connection) {
+    this.instance = instance;
+    this.settings = settings;
+    this.connection = connection;
+  }
+
+  /** Start of a poll. Body := the streams to read, none while backing off; {@link #READER} := this. */
+  @Override
+  public void process(Exchange exchange) {
+    polling = backoff.ready();
+    pollFailed = false;
+    exchange.setProperty(READER, this);
+    exchange.getMessage().setBody(polling ? settings.streams() : List.of());
+  }
+
+  /** Start of one stream (the split's body is its name): the describe request. */
+  void startStream(Exchange exchange) {
+    String stream = exchange.getMessage().getBody(String.class);
+    exchange.setProperty(STREAM, stream);
+    exchange.setProperty(MORE, !pollFailed);
+    exchange.setProperty(ATTEMPTS, 0);
+    exchange.setProperty(URI, connection.uri("describeSObject"));
+    exchange.getMessage().setHeader(SalesforceEndpointConfig.SOBJECT_NAME, sObject(stream));
+    exchange.getMessage().setBody(null);
+  }
+
+  /** Body: the describe answer. Builds the query; {@link #REQUEST} := the SOQL, {@link #URI} := query. */
+  void prepareQuery(Exchange exchange) throws JsonProcessingException {
+    String stream = exchange.getProperty(STREAM, String.class);
+    exchange.getMessage().removeHeader(SalesforceEndpointConfig.SOBJECT_NAME);
+    JsonNode describe = JSON.readTree(exchange.getMessage().getBody(String.class));
+    List<String> fields = new ArrayList<>();
+    for (JsonNode f : describe.path("fields")) {
+      if (!UNSELECTABLE.contains(f.path("type").asText())) {
+        fields.add(f.path("name").asText());
+      }
+    }
+    if (!fields.contains("Id") || !fields.contains("SystemModstamp")) {
+      throw new IllegalStateException("describe of " + sObject(stream) + " lists no Id or SystemModstamp field");
+    }
+    Cursor from = positions.computeIfAbsent(stream, s -> committed(exchange, s));
+    String soql = "SELECT " + String.join(", ", fields) + " FROM " + sObject(stream) + from.soqlCondition()
+        + " ORDER BY SystemModstamp, Id";
+    exchange.setProperty(REQUEST, soql);
+    exchange.setProperty(URI, connection.uri("query"));
+  }
+
+  /** Before each page request: the SOQL or the nextRecordsUrl as the operation's parameter. */
+  void preparePage(Exchange exchange) {
+    String request = exchange.getProperty(REQUEST, String.class);
+    exchange.getMessage().setHeader(SalesforceEndpointConfig.SOBJECT_QUERY, request);
+    exchange.getMessage().setBody(request);
+  }
+
+  /**
+   * Body: the raw page. Body := the records not read before; {@link #MORE} := whether to request
+   * (again or further); {@link #PAGE_END} := the page's last position; {@link #REJECTED} := the
+   * page itself when it is not JSON.
+   */
+  void readPage(Exchange exchange) {
+    String stream = exchange.getProperty(STREAM, String.class);
+    exchange.getMessage().removeHeader(SalesforceEndpointConfig.SOBJECT_QUERY);
+    String raw = exchange.getMessage().getBody(String.class);
+    exchange.setProperty(PAGE_END, null);
+    exchange.setProperty(REJECTED, List.of());
+    JsonNode page;
+    try {
+      page = JSON.readTree(raw == null ? "" : raw);
+      if (page == null || !page.isObject() || !page.path("records").isArray()) {
+        throw new IllegalArgumentException("the answer is not a query result (no records array)");
+      }
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      int attempts = exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1;
+      exchange.setProperty(ATTEMPTS, attempts);
+      String reason = "unparseable query page of " + sObject(stream) + ": " + firstLine(e.getMessage());
+      exchange.setProperty(REJECTED, List.of(new RejectedPage(stream, reason, raw == null ? "" : raw)));
+      exchange.setProperty(MORE, attempts < PAGE_ATTEMPTS);
+      if (attempts >= PAGE_ATTEMPTS) {
+        pollFailed = true;
+      }
+      exchange.getMessage().setBody(List.of());
+      return;
+    }
+    exchange.setProperty(ATTEMPTS, 0);
+    Cursor position = positions.getOrDefault(stream, Cursor.START);
+    Cursor last = null;
+    List<RawRecord> records = new ArrayList<>();
+    List<RejectedPage> rejected = new ArrayList<>();
+    for (JsonNode r : page.path("records")) {
+      String id = r.path("Id").asText(null);
+      Instant stamp = r.path("SystemModstamp").isTextual() ? Cursor.apiTimestamp(r.path("SystemModstamp").asText()) : null;
+      if (id == null || stamp == null) {
+        rejected.add(new RejectedPage(stream, "record of " + sObject(stream) + " without an Id or a SystemModstamp "
+            + "date-time", r.toString()));
+        continue;
+      }
+      Cursor at = new Cursor(stamp, id);
+      if (last == null || at.isAfter(last)) {
+        last = at;
+      }
+      if (position.covers(stamp, id)) {
+        continue; // at the boundary stamp and read by an earlier page or poll
+      }
+      ObjectNode payload = ((ObjectNode) r).deepCopy();
+      payload.remove("attributes");
+      records.add(new RawRecord(settings.system(), stream, id, stamp, payload, at.toString(), instance));
+    }
+    String next = page.path("nextRecordsUrl").asText(null);
+    boolean more = !page.path("done").asBoolean(true) && next != null;
+    exchange.setProperty(MORE, more);
+    if (more) {
+      exchange.setProperty(REQUEST, next);
+      exchange.setProperty(URI, connection.uri("queryMore"));
+    }
+    exchange.setProperty(PAGE_END, last);
+    exchange.setProperty(REJECTED, rejected);
+    exchange.getMessage().setBody(records);
+  }
+
+  /** The hub has the page: move past it. */
+  void commitPage(Exchange exchange) {
+    Cursor end = exchange.getProperty(PAGE_END, Cursor.class);
+    String stream = exchange.getProperty(STREAM, String.class);
+    if (end != null && end.isAfter(positions.getOrDefault(stream, Cursor.START))) {
+      positions.put(stream, end);
+    }
+  }
+
+  /** Body: a {@link RejectedPage}. Sets the quarantine headers and the raw text as body. */
+  void toQuarantine(Exchange exchange) {
+    RejectedPage page = exchange.getMessage().getBody(RejectedPage.class);
+    exchange.getMessage().setHeader(HubEndpoints.SYSTEM, settings.system());
+    exchange.getMessage().setHeader(HubEndpoints.STREAM, page.stream());
+    exchange.getMessage().setHeader(HubEndpoints.REASON, page.reason());
+    exchange.getMessage().setHeader(HubEndpoints.CONNECTOR_INSTANCE, instance);
+    exchange.getMessage().setBody(page.body());
+    log.warn("salesforce instance {}: quarantined {} ({} bytes): {}", instance, page.stream(), page.body().length(),
+        page.reason());
+  }
+
+  /** End of a poll: one that read without failing ends the backoff (a skipped one does not). */
+  void endPoll(Exchange exchange) {
+    if (polling && !pollFailed) {
+      backoff.succeeded();
+    } else if (polling) {
+      Duration wait = backoff.failed();
+      log.warn("salesforce instance {}: poll ended early ({} failed polls in a row), next attempt in {}s", instance,
+          backoff.failures(), wait.toSeconds());
+    }
+  }
+
+  /** The poll failed after Camel's redeliveries: stop this poll and back off. */
+  void failed(Exchange exchange) {
+    pollFailed = true;
+    exchange.setProperty(MORE, false);
+    Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    Duration wait = backoff.failed();
+    log.warn("salesforce instance {}: reading {} from {} failed ({} failed polls in a row), next attempt in {}s: {}",
+        instance, exchange.getProperty(STREAM, "?", String.class), settings.loginUrl(), backoff.failures(),
+        wait.toSeconds(), describe(cause));
+  }
+
+  /** A failure in one line, without the request (whose URL or body could carry data) or secrets. */
+  static String describe(Throwable t) {
+    if (t == null) {
+      return "unknown error";
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SalesforceException se) {
+        String errors = se.getErrors() == null || se.getErrors().isEmpty() ? ""
+            : " " + se.getErrors().stream().map(e -> e.getErrorCode() + ": " + e.getMessage()).toList();
+        return "HTTP " + se.getStatusCode() + errors;
+      }
+    }
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private Cursor committed(Exchange exchange, String stream) {
+    CursorStore store = exchange.getContext().getRegistry()
+        .lookupByNameAndType(HubEndpoints.CURSOR_STORE_BEAN, CursorStore.class);
+    if (store == null) {
+      log.warn("salesforce instance {}: no CursorStore bean named {}; reading {} from the beginning", instance,
+          HubEndpoints.CURSOR_STORE_BEAN, stream);
+      return Cursor.START;
+    }
+    Cursor start = store.committed(instance, stream).map(Cursor::parse).orElse(Cursor.START);
+    log.info("salesforce instance {}: reading {} from {} after {}", instance, sObject(stream), settings.loginUrl(), start);
+    return start;
+  }
+
+  private static String sObject(String stream) {
+    return SalesforceStreams.named(stream).orElseThrow().sObject();
+  }
+}
