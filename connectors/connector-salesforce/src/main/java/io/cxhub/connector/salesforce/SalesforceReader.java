@@ -83,7 +83,7 @@ final class SalesforceReader implements Processor {
     exchange.setProperty(STREAM, stream);
     exchange.setProperty(MORE, !pollFailed);
     exchange.setProperty(ATTEMPTS, 0);
-    exchange.setProperty(URI, connection.uri("describeSObject"));
+    exchange.setProperty(URI, connection.uri("getDescription"));
     exchange.getMessage().setHeader(SalesforceEndpointConfig.SOBJECT_NAME, sObject(stream));
     exchange.getMessage().setBody(null);
   }
@@ -202,7 +202,10 @@ final class SalesforceReader implements Processor {
         page.reason());
   }
 
-  /** End of a poll: one that read without failing ends the backoff (a skipped one does not). */
+  /**
+   * End of a poll: one that read without failing ends the backoff (a skipped one does not); one
+   * that failed spaces out the next polls.
+   */
   void endPoll(Exchange exchange) {
     if (polling && !pollFailed) {
       backoff.succeeded();
@@ -213,15 +216,13 @@ final class SalesforceReader implements Processor {
     }
   }
 
-  /** The poll failed after Camel's redeliveries: stop this poll and back off. */
+  /** The stream's request failed after Camel's redeliveries: the rest of this poll is skipped. */
   void failed(Exchange exchange) {
     pollFailed = true;
     exchange.setProperty(MORE, false);
     Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-    Duration wait = backoff.failed();
-    log.warn("salesforce instance {}: reading {} from {} failed ({} failed polls in a row), next attempt in {}s: {}",
-        instance, exchange.getProperty(STREAM, "?", String.class), settings.loginUrl(), backoff.failures(),
-        wait.toSeconds(), describe(cause));
+    log.warn("salesforce instance {}: reading {} from {} failed: {}", instance,
+        exchange.getProperty(STREAM, "?", String.class), settings.loginUrl(), describe(cause));
   }
 
   /** A failure in one line, without the request (whose URL or body could carry data) or secrets. */

@@ -55,6 +55,7 @@ final class SalesforceRoutes extends RouteBuilder {
         .process("{{" + READER + "}}")
         .split(body())
             .process(step(SalesforceReader::startStream))
+            .filter(exchangeProperty(SalesforceReader.MORE)) // none after a failed stream in this poll
             .toD("${exchangeProperty." + SalesforceReader.URI + "}")
             .process(step(SalesforceReader::prepareQuery))
             .loopDoWhile(exchangeProperty(SalesforceReader.MORE))
@@ -69,6 +70,7 @@ final class SalesforceRoutes extends RouteBuilder {
                     .to(HubEndpoints.INGEST)
                 .end()
                 .process(step(SalesforceReader::commitPage))
+            .end()
             .end()
         .end()
         .process(step(SalesforceReader::endPoll));
