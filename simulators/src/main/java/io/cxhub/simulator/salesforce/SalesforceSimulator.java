@@ -66,6 +66,7 @@ public final class SalesforceSimulator implements AutoCloseable {
   private final AccessTokens tokens;
   private final AtomicLong apiUsage = new AtomicLong();
   private final AtomicLong locatorSerial = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger truncatedPages = new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, Locator> locators = java.util.Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -135,6 +136,14 @@ public final class SalesforceSimulator implements AutoCloseable {
   /** Expires every access token issued so far: the next API call gets 401 INVALID_SESSION_ID. */
   public void expireTokens() {
     tokens.revokeAll();
+  }
+
+  /**
+   * The next {@code pages} query pages (not describe or other answers) are cut off in the middle,
+   * unlike {@link Faults#truncate}, which cuts whatever successful answer comes next.
+   */
+  public void truncateQueryPages(int pages) {
+    truncatedPages.set(pages);
   }
 
   /** API requests counted against the daily limit so far. */
@@ -516,7 +525,11 @@ public final class SalesforceSimulator implements AutoCloseable {
       body.put("nextRecordsUrl", path(version, "/query/" + id + "-" + end));
     }
     body.put("records", all.subList(offset, end));
-    return SimResponse.json(200, body);
+    SimResponse response = SimResponse.json(200, body);
+    if (truncatedPages.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return SimResponse.bytes(200, "application/json", java.util.Arrays.copyOf(response.body(), response.body().length / 2));
+    }
+    return response;
   }
 
   private static Map<String, Object> attributes(String version, String type, String id) {

@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The state of one instance (a template-local bean) and the steps of its poll. Per stream: describe
- * the sObject, query every field it has from the stream's position on
+ * the sObject (so the query selects every field the org has, and a renamed or added field shows
+ * up as drift instead of failing the query), query from the stream's position on
  * ({@code WHERE SystemModstamp >= t ORDER BY SystemModstamp, Id}), follow {@code nextRecordsUrl}
  * page by page, and hand each page to the hub. The position advances only after a page was handed
- * over; a page whose JSON cannot be parsed goes to quarantine with the raw body and is asked for
+ * over; an answer whose JSON cannot be parsed goes to quarantine with the raw body and is asked for
  * again (at most {@link #PAGE_ATTEMPTS} times, then the poll ends and the next one resumes).
  *
  * <p>Quartz runs an instance's polls one at a time ({@code stateful}), which makes the plain fields
@@ -43,6 +44,7 @@ final class SalesforceReader implements Processor {
   static final String PAGE_END = "cxhubSalesforcePageEnd";
   static final String REJECTED = "cxhubSalesforceRejected";
   static final String ATTEMPTS = "cxhubSalesforceAttempts";
+  static final String DESCRIBING = "cxhubSalesforceDescribing";
   static final int PAGE_ATTEMPTS = 3;
 
   /** Field types that cannot be selected as such (compound or binary). */
@@ -77,22 +79,79 @@ final class SalesforceReader implements Processor {
     exchange.getMessage().setBody(polling ? settings.streams() : List.of());
   }
 
-  /** Start of one stream (the split's body is its name): the describe request. */
+  /** Start of one stream (the split's body is its name): its first request is the describe. */
   void startStream(Exchange exchange) {
     String stream = exchange.getMessage().getBody(String.class);
     exchange.setProperty(STREAM, stream);
     exchange.setProperty(MORE, !pollFailed);
     exchange.setProperty(ATTEMPTS, 0);
+    exchange.setProperty(DESCRIBING, true);
     exchange.setProperty(URI, connection.uri("getDescription"));
-    exchange.getMessage().setHeader(SalesforceEndpointConfig.SOBJECT_NAME, sObject(stream));
-    exchange.getMessage().setBody(null);
+    exchange.setProperty(REQUEST, null);
   }
 
-  /** Body: the describe answer. Builds the query; {@link #REQUEST} := the SOQL, {@link #URI} := query. */
-  void prepareQuery(Exchange exchange) throws JsonProcessingException {
+  /** Before each request: the sObject to describe, or the SOQL or nextRecordsUrl to query. */
+  void prepareRequest(Exchange exchange) {
+    var m = exchange.getMessage();
+    if (exchange.getProperty(DESCRIBING, false, Boolean.class)) {
+      m.setHeader(SalesforceEndpointConfig.SOBJECT_NAME, sObject(exchange.getProperty(STREAM, String.class)));
+      m.setBody(null);
+    } else {
+      String request = exchange.getProperty(REQUEST, String.class);
+      m.setHeader(SalesforceEndpointConfig.SOBJECT_QUERY, request);
+      m.setBody(request);
+    }
+  }
+
+  /**
+   * Body: the raw answer (describe or query page). Body := the records not read before;
+   * {@link #MORE} := whether to request (again or further); {@link #PAGE_END} := the page's last
+   * position; {@link #REJECTED} := the answer itself when it is not the expected JSON.
+   */
+  void readAnswer(Exchange exchange) {
     String stream = exchange.getProperty(STREAM, String.class);
-    exchange.getMessage().removeHeader(SalesforceEndpointConfig.SOBJECT_NAME);
-    JsonNode describe = JSON.readTree(exchange.getMessage().getBody(String.class));
+    boolean describing = exchange.getProperty(DESCRIBING, false, Boolean.class);
+    var m = exchange.getMessage();
+    m.removeHeader(SalesforceEndpointConfig.SOBJECT_NAME);
+    m.removeHeader(SalesforceEndpointConfig.SOBJECT_QUERY);
+    String raw = m.getBody(String.class);
+    exchange.setProperty(PAGE_END, null);
+    exchange.setProperty(REJECTED, List.of());
+    m.setBody(List.of());
+    JsonNode answer;
+    try {
+      answer = JSON.readTree(raw == null ? "" : raw);
+      String expected = describing ? "fields" : "records";
+      if (answer == null || !answer.isObject() || !answer.path(expected).isArray()) {
+        throw new IllegalArgumentException("the answer has no " + expected + " array");
+      }
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      int attempts = exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1;
+      exchange.setProperty(ATTEMPTS, attempts);
+      String reason = "unparseable " + (describe(describing)) + " of " + sObject(stream) + ": " + firstLine(e.getMessage());
+      exchange.setProperty(REJECTED, List.of(new RejectedPage(stream, reason, raw == null ? "" : raw)));
+      exchange.setProperty(MORE, attempts < PAGE_ATTEMPTS); // ask again, a few times
+      if (attempts >= PAGE_ATTEMPTS) {
+        pollFailed = true;
+      }
+      return;
+    }
+    exchange.setProperty(ATTEMPTS, 0);
+    if (describing) {
+      exchange.setProperty(REQUEST, query(exchange, stream, answer));
+      exchange.setProperty(URI, connection.uri("query"));
+      exchange.setProperty(DESCRIBING, false);
+      exchange.setProperty(MORE, true);
+    } else {
+      readPage(exchange, stream, answer);
+    }
+  }
+
+  private static String describe(boolean describing) {
+    return describing ? "describe answer" : "query page";
+  }
+
+  private String query(Exchange exchange, String stream, JsonNode describe) {
     List<String> fields = new ArrayList<>();
     for (JsonNode f : describe.path("fields")) {
       if (!UNSELECTABLE.contains(f.path("type").asText())) {
@@ -103,49 +162,11 @@ final class SalesforceReader implements Processor {
       throw new IllegalStateException("describe of " + sObject(stream) + " lists no Id or SystemModstamp field");
     }
     Cursor from = positions.computeIfAbsent(stream, s -> committed(exchange, s));
-    String soql = "SELECT " + String.join(", ", fields) + " FROM " + sObject(stream) + from.soqlCondition()
+    return "SELECT " + String.join(", ", fields) + " FROM " + sObject(stream) + from.soqlCondition()
         + " ORDER BY SystemModstamp, Id";
-    exchange.setProperty(REQUEST, soql);
-    exchange.setProperty(URI, connection.uri("query"));
   }
 
-  /** Before each page request: the SOQL or the nextRecordsUrl as the operation's parameter. */
-  void preparePage(Exchange exchange) {
-    String request = exchange.getProperty(REQUEST, String.class);
-    exchange.getMessage().setHeader(SalesforceEndpointConfig.SOBJECT_QUERY, request);
-    exchange.getMessage().setBody(request);
-  }
-
-  /**
-   * Body: the raw page. Body := the records not read before; {@link #MORE} := whether to request
-   * (again or further); {@link #PAGE_END} := the page's last position; {@link #REJECTED} := the
-   * page itself when it is not JSON.
-   */
-  void readPage(Exchange exchange) {
-    String stream = exchange.getProperty(STREAM, String.class);
-    exchange.getMessage().removeHeader(SalesforceEndpointConfig.SOBJECT_QUERY);
-    String raw = exchange.getMessage().getBody(String.class);
-    exchange.setProperty(PAGE_END, null);
-    exchange.setProperty(REJECTED, List.of());
-    JsonNode page;
-    try {
-      page = JSON.readTree(raw == null ? "" : raw);
-      if (page == null || !page.isObject() || !page.path("records").isArray()) {
-        throw new IllegalArgumentException("the answer is not a query result (no records array)");
-      }
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      int attempts = exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1;
-      exchange.setProperty(ATTEMPTS, attempts);
-      String reason = "unparseable query page of " + sObject(stream) + ": " + firstLine(e.getMessage());
-      exchange.setProperty(REJECTED, List.of(new RejectedPage(stream, reason, raw == null ? "" : raw)));
-      exchange.setProperty(MORE, attempts < PAGE_ATTEMPTS);
-      if (attempts >= PAGE_ATTEMPTS) {
-        pollFailed = true;
-      }
-      exchange.getMessage().setBody(List.of());
-      return;
-    }
-    exchange.setProperty(ATTEMPTS, 0);
+  private void readPage(Exchange exchange, String stream, JsonNode page) {
     Cursor position = positions.getOrDefault(stream, Cursor.START);
     Cursor last = null;
     List<RawRecord> records = new ArrayList<>();
@@ -153,7 +174,7 @@ final class SalesforceReader implements Processor {
     for (JsonNode r : page.path("records")) {
       String id = r.path("Id").asText(null);
       Instant stamp = r.path("SystemModstamp").isTextual() ? Cursor.apiTimestamp(r.path("SystemModstamp").asText()) : null;
-      if (id == null || stamp == null) {
+      if (id == null || stamp == null || !r.isObject()) {
         rejected.add(new RejectedPage(stream, "record of " + sObject(stream) + " without an Id or a SystemModstamp "
             + "date-time", r.toString()));
         continue;

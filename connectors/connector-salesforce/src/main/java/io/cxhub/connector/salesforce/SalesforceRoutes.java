@@ -55,13 +55,10 @@ final class SalesforceRoutes extends RouteBuilder {
         .process("{{" + READER + "}}")
         .split(body())
             .process(step(SalesforceReader::startStream))
-            .filter(exchangeProperty(SalesforceReader.MORE)) // none after a failed stream in this poll
-            .toD("${exchangeProperty." + SalesforceReader.URI + "}")
-            .process(step(SalesforceReader::prepareQuery))
             .loopDoWhile(exchangeProperty(SalesforceReader.MORE))
-                .process(step(SalesforceReader::preparePage))
+                .process(step(SalesforceReader::prepareRequest))
                 .toD("${exchangeProperty." + SalesforceReader.URI + "}")
-                .process(step(SalesforceReader::readPage))
+                .process(step(SalesforceReader::readAnswer))
                 .split(exchangeProperty(SalesforceReader.REJECTED))
                     .process(step(SalesforceReader::toQuarantine))
                     .to(HubEndpoints.QUARANTINE)
@@ -70,7 +67,6 @@ final class SalesforceRoutes extends RouteBuilder {
                     .to(HubEndpoints.INGEST)
                 .end()
                 .process(step(SalesforceReader::commitPage))
-            .end()
             .end()
         .end()
         .process(step(SalesforceReader::endPoll));

@@ -78,6 +78,119 @@ class SalesforceConnectorIT {
     assertTrue(c.cursor().contains("|003"), c.cursor());
   }
 
+  @Test
+  void incrementalReadAfterATickReturnsExactlyTheChangedRecords() {
+    String instance = "sf-incr";
+    hub.addInstance(instance, config("contacts,cases,accounts"));
+    ConnectorHarness.await(WAIT, () -> ids(of(instance, "contacts")).containsAll(sim.ids("Contact"))
+        && ids(of(instance, "cases")).containsAll(sim.ids("Case"))
+        && ids(of(instance, "accounts")).containsAll(sim.ids("Account")), "the full read");
+    int before = hub.records().size();
+    Map<String, Set<String>> changed = sim.tick();
+    ConnectorHarness.await(WAIT, () -> ids(of(instance, "contacts")).size() >= 0
+        && hub.records().stream().skip(before).map(RawRecord::sourceId).collect(Collectors.toSet())
+            .containsAll(changed.values().stream().flatMap(Set::stream).filter(id -> !id.startsWith("006")).toList()),
+        "the changed records " + changed);
+    hub.removeInstance(instance);
+    List<RawRecord> after = hub.records().stream().skip(before).filter(r -> r.connectorInstance().equals(instance)).toList();
+    Set<String> expected = new HashSet<>();
+    changed.forEach((type, idSet) -> {
+      if (!type.equals("Opportunity")) {
+        expected.addAll(idSet);
+      }
+    });
+    assertEquals(expected, ids(after), "an incremental read returns exactly the changed records");
+    assertEquals(expected.size(), after.size(), "each once");
+  }
+
+  @Test
+  void restartFromACommittedCursorInsideATieNeitherRepeatsNorSkips() {
+    // the first contacts all share one SystemModstamp (a data load); commit a cursor in the middle of them
+    String first = "sf-tie-1";
+    hub.addInstance(first, config("contacts"));
+    ConnectorHarness.await(WAIT, () -> ids(of(first, "contacts")).containsAll(sim.ids("Contact")), "every contact");
+    hub.removeInstance(first);
+    List<RawRecord> all = of(first, "contacts");
+    RawRecord middle = all.get(all.size() / 4);
+    String stamp = middle.cursor().substring(0, middle.cursor().indexOf('|'));
+    long tied = all.stream().filter(r -> r.cursor().startsWith(stamp + "|")).count();
+    assertTrue(tied > 20, "the cut is inside a group of records with one stamp (" + tied + ")");
+
+    String second = "sf-tie-2";
+    hub.commit(second, "contacts", middle.cursor());
+    hub.addInstance(second, config("contacts"));
+    Set<String> rest = ids(all.subList(all.size() / 4 + 1, all.size()));
+    ConnectorHarness.await(WAIT, () -> ids(of(second, "contacts")).containsAll(rest), "the contacts after the cursor");
+    hub.removeInstance(second);
+    assertEquals(rest, ids(of(second, "contacts")), "exactly the records after the committed cursor");
+    assertEquals(rest.size(), of(second, "contacts").size(), "each once");
+  }
+
+  @Test
+  void anExpiredSessionLogsInAgain() {
+    String instance = "sf-relogin";
+    hub.addInstance(instance, config("accounts"));
+    ConnectorHarness.await(WAIT, () -> ids(of(instance, "accounts")).containsAll(sim.ids("Account")), "accounts");
+    sim.expireTokens();
+    Map<String, Set<String>> changed;
+    do {
+      changed = sim.tick();
+    } while (!changed.containsKey("Account"));
+    Set<String> account = changed.get("Account");
+    int seen = of(instance, "accounts").size();
+    ConnectorHarness.await(WAIT, () -> of(instance, "accounts").size() > seen
+        && ids(of(instance, "accounts").subList(seen, of(instance, "accounts").size())).containsAll(account),
+        "the changed account, read with a new session");
+    hub.removeInstance(instance);
+  }
+
+  @Test
+  void rateLimitsAndServerErrorsAreRetried() {
+    sim.faults().rateLimit(2, Duration.ofMillis(200)).serverErrors(2);
+    String instance = "sf-faults";
+    hub.addInstance(instance, config("contacts"));
+    ConnectorHarness.await(WAIT, () -> ids(of(instance, "contacts")).containsAll(sim.ids("Contact")), "every contact");
+    hub.removeInstance(instance);
+    assertEquals(sim.ids("Contact").size(), of(instance, "contacts").size(), "each contact once");
+    assertTrue(sim.faults().injected() >= 4);
+  }
+
+  @Test
+  void aTruncatedPageGoesToQuarantineAndTheReadGoesOn() {
+    String instance = "sf-truncated";
+    long injected = sim.faults().injected();
+    sim.faults().truncate(2);
+    hub.addInstance(instance, config("contacts"));
+    ConnectorHarness.await(WAIT, () -> ids(of(instance, "contacts")).containsAll(sim.ids("Contact")), "every contact");
+    hub.removeInstance(instance);
+    assertEquals(injected + 2, sim.faults().injected());
+    List<ConnectorHarness.Quarantined> q = hub.quarantined().stream()
+        .filter(x -> instance.equals(x.connectorInstance())).toList();
+    assertEquals(2, q.size(), "both truncated answers (the describe, then the describe asked again)");
+    for (ConnectorHarness.Quarantined one : q) {
+      assertEquals("contacts", one.stream());
+      assertEquals("salesforce", one.system());
+      assertTrue(one.reason().startsWith("unparseable describe answer of Contact: "), one.reason());
+      assertTrue(one.body().startsWith("{\"name\":\"Contact\""), one.body());
+    }
+    assertEquals(sim.ids("Contact").size(), of(instance, "contacts").size(), "each contact once");
+  }
+
+  @Test
+  void aTruncatedQueryPageGoesToQuarantineAndIsAskedForAgain() {
+    String instance = "sf-truncated-page";
+    sim.truncateQueryPages(1);
+    hub.addInstance(instance, config("accounts"));
+    ConnectorHarness.await(WAIT, () -> ids(of(instance, "accounts")).containsAll(sim.ids("Account")), "accounts");
+    hub.removeInstance(instance);
+    List<ConnectorHarness.Quarantined> q = hub.quarantined().stream()
+        .filter(x -> instance.equals(x.connectorInstance())).toList();
+    assertEquals(1, q.size());
+    assertTrue(q.get(0).reason().startsWith("unparseable query page of Account: "), q.get(0).reason());
+    assertTrue(q.get(0).body().startsWith("{\"totalSize\":60,\"done\":true,\"records\":[{"), q.get(0).body());
+    assertEquals(sim.ids("Account").size(), of(instance, "accounts").size(), "each account once");
+  }
+
   static List<RawRecord> of(String instance, String stream) {
     return hub.records(stream).stream().filter(r -> r.connectorInstance().equals(instance)).toList();
   }
