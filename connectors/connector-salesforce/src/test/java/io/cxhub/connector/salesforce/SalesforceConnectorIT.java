@@ -69,7 +69,7 @@ class SalesforceConnectorIT {
     Set<String> cases = sim.ids("Case");
     ConnectorHarness.await(WAIT, () -> ids(of(instance, "contacts")).containsAll(contacts)
         && ids(of(instance, "cases")).containsAll(cases), "every contact and case");
-    hub.removeInstance(instance);
+    stop(instance);
     assertEquals(contacts.size(), of(instance, "contacts").size(), "each contact once");
     assertEquals(cases.size(), of(instance, "cases").size(), "each case once");
     RawRecord c = of(instance, "contacts").get(0);
@@ -91,7 +91,7 @@ class SalesforceConnectorIT {
         && hub.records().stream().skip(before).map(RawRecord::sourceId).collect(Collectors.toSet())
             .containsAll(changed.values().stream().flatMap(Set::stream).filter(id -> !id.startsWith("006")).toList()),
         "the changed records " + changed);
-    hub.removeInstance(instance);
+    stop(instance);
     List<RawRecord> after = hub.records().stream().skip(before).filter(r -> r.connectorInstance().equals(instance)).toList();
     Set<String> expected = new HashSet<>();
     changed.forEach((type, idSet) -> {
@@ -109,7 +109,7 @@ class SalesforceConnectorIT {
     String first = "sf-tie-1";
     hub.addInstance(first, config("contacts"));
     ConnectorHarness.await(WAIT, () -> ids(of(first, "contacts")).containsAll(sim.ids("Contact")), "every contact");
-    hub.removeInstance(first);
+    stop(first);
     List<RawRecord> all = of(first, "contacts");
     RawRecord middle = all.get(all.size() / 4);
     String stamp = middle.cursor().substring(0, middle.cursor().indexOf('|'));
@@ -121,7 +121,7 @@ class SalesforceConnectorIT {
     hub.addInstance(second, config("contacts"));
     Set<String> rest = ids(all.subList(all.size() / 4 + 1, all.size()));
     ConnectorHarness.await(WAIT, () -> ids(of(second, "contacts")).containsAll(rest), "the contacts after the cursor");
-    hub.removeInstance(second);
+    stop(second);
     assertEquals(rest, ids(of(second, "contacts")), "exactly the records after the committed cursor");
     assertEquals(rest.size(), of(second, "contacts").size(), "each once");
   }
@@ -141,7 +141,7 @@ class SalesforceConnectorIT {
     ConnectorHarness.await(WAIT, () -> of(instance, "accounts").size() > seen
         && ids(of(instance, "accounts").subList(seen, of(instance, "accounts").size())).containsAll(account),
         "the changed account, read with a new session");
-    hub.removeInstance(instance);
+    stop(instance);
   }
 
   @Test
@@ -150,7 +150,7 @@ class SalesforceConnectorIT {
     String instance = "sf-faults";
     hub.addInstance(instance, config("contacts"));
     ConnectorHarness.await(WAIT, () -> ids(of(instance, "contacts")).containsAll(sim.ids("Contact")), "every contact");
-    hub.removeInstance(instance);
+    stop(instance);
     assertEquals(sim.ids("Contact").size(), of(instance, "contacts").size(), "each contact once");
     assertTrue(sim.faults().injected() >= 4);
   }
@@ -162,7 +162,7 @@ class SalesforceConnectorIT {
     sim.faults().truncate(2);
     hub.addInstance(instance, config("contacts"));
     ConnectorHarness.await(WAIT, () -> ids(of(instance, "contacts")).containsAll(sim.ids("Contact")), "every contact");
-    hub.removeInstance(instance);
+    stop(instance);
     assertEquals(injected + 2, sim.faults().injected());
     List<ConnectorHarness.Quarantined> q = hub.quarantined().stream()
         .filter(x -> instance.equals(x.connectorInstance())).toList();
@@ -182,13 +182,23 @@ class SalesforceConnectorIT {
     sim.truncateQueryPages(1);
     hub.addInstance(instance, config("accounts"));
     ConnectorHarness.await(WAIT, () -> ids(of(instance, "accounts")).containsAll(sim.ids("Account")), "accounts");
-    hub.removeInstance(instance);
+    stop(instance);
     List<ConnectorHarness.Quarantined> q = hub.quarantined().stream()
         .filter(x -> instance.equals(x.connectorInstance())).toList();
     assertEquals(1, q.size());
     assertTrue(q.get(0).reason().startsWith("unparseable query page of Account: "), q.get(0).reason());
     assertTrue(q.get(0).body().startsWith("{\"totalSize\":60,\"done\":true,\"records\":[{"), q.get(0).body());
     assertEquals(sim.ids("Account").size(), of(instance, "accounts").size(), "each account once");
+  }
+
+  /** Stops and removes an instance, as a hub shutdown would; its committed cursors stay. */
+  static void stop(String instance) {
+    try {
+      hub.context().getRouteController().stopRoute(instance);
+      hub.context().removeRoute(instance);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot remove instance " + instance, e);
+    }
   }
 
   static List<RawRecord> of(String instance, String stream) {
