@@ -207,6 +207,7 @@ final class SalesforceData {
       a.put("Industry", pick(INDUSTRIES));
       a.put("BillingCity", pick(CITIES.get(country)));
       a.put("BillingCountry", COUNTRY_NAMES.get(country));
+      a.put("BillingCountryCode", country);
       a.put("Phone", null);
       a.put("Website", "https://www." + ((String) a.get("Name")).toLowerCase().replaceAll("[^a-z0-9]+", "") + ".example.com");
       a.put("NumberOfEmployees", 5 + random.nextInt(5000));
@@ -244,7 +245,9 @@ final class SalesforceData {
       c.put("MailingStreet", street);
       c.put("MailingCity", street == null ? null : pick(CITIES.get(p.country())));
       c.put("MailingPostalCode", street == null ? null : postalCode(p.country()));
-      c.put("MailingCountry", street == null ? null : COUNTRY_NAMES.get(p.country()));
+      // with State and Country Picklists on, the country is a picklist with an ISO code beside its name
+      c.put("MailingCountry", COUNTRY_NAMES.get(p.country()));
+      c.put("MailingCountryCode", p.country());
       c.put("LeadSource", List.of("Web", "Phone Inquiry", "Partner Referral", "Purchased List", "Other").get(random.nextInt(5)));
       c.put("HasOptedOutOfEmail", random.nextInt(10) == 0);
       c.put("Description", null);

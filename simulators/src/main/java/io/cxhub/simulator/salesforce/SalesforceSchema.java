@@ -28,14 +28,14 @@ final class SalesforceSchema {
   private static final Map<String, Map<String, String>> FIELDS = Map.of(
       "Account", fields(
           "Id", "id", "IsDeleted", "boolean", "Name", "string", "Type", "picklist", "Industry", "picklist",
-          "BillingCity", "string", "BillingCountry", "string", "Phone", "phone", "Website", "url",
+          "BillingCity", "string", "BillingCountry", "string", "BillingCountryCode", "picklist", "Phone", "phone", "Website", "url",
           "NumberOfEmployees", "int", "CreatedDate", "datetime", "LastModifiedDate", "datetime",
           "SystemModstamp", "datetime"),
       "Contact", fields(
           "Id", "id", "IsDeleted", "boolean", "AccountId", "reference", "Salutation", "picklist",
           "FirstName", "string", "LastName", "string", "Email", "email", "Phone", "phone", "MobilePhone", "phone",
           "MailingStreet", "textarea", "MailingCity", "string", "MailingPostalCode", "string",
-          "MailingCountry", "string", "LeadSource", "picklist", "HasOptedOutOfEmail", "boolean",
+          "MailingCountry", "string", "MailingCountryCode", "picklist", "LeadSource", "picklist", "HasOptedOutOfEmail", "boolean",
           "Description", "textarea", "CreatedDate", "datetime", "LastModifiedDate", "datetime",
           "SystemModstamp", "datetime"),
       "Case", fields(
