@@ -2,8 +2,11 @@ package io.cxhub.connector.salesforce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxhub.simulator.salesforce.SalesforceOptions;
 import io.cxhub.simulator.salesforce.SalesforceSimulator;
 import io.cxhub.spi.record.RawRecord;
@@ -15,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class SalesforceConnectorIT {
 
   static final Duration WAIT = Duration.ofSeconds(30);
+  static final ObjectMapper JSON = new ObjectMapper();
   static SalesforceSimulator sim;
   static ConnectorHarness hub;
 
@@ -189,6 +197,47 @@ class SalesforceConnectorIT {
     assertTrue(q.get(0).reason().startsWith("unparseable query page of Account: "), q.get(0).reason());
     assertTrue(q.get(0).body().startsWith("{\"totalSize\":60,\"done\":true,\"records\":[{"), q.get(0).body());
     assertEquals(sim.ids("Account").size(), of(instance, "accounts").size(), "each account once");
+  }
+
+  @Test
+  void writeBackCreatesATaskAndUpdatesAContact() throws Exception {
+    Map<String, Object> p = config("contacts");
+    p.remove("streams");
+    p.remove("schedule");
+    p.put("instance", "sf-writeback");
+    TemplatedRouteBuilder.builder(hub.context(), SalesforceConnector.WRITEBACK_TEMPLATE_ID).routeId("sf-writeback")
+        .parameters(p).add();
+    String endpoint = SalesforceConnector.WRITEBACK_ENDPOINT_PREFIX + "sf-writeback";
+    String contactId = sim.ids("Contact").iterator().next();
+    ProducerTemplate producer = hub.context().createProducerTemplate();
+
+    JsonNode reply = JSON.readTree(producer.requestBody(endpoint, "{\"action\":\"createTask\",\"contactId\":\"" + contactId
+        + "\",\"subject\":\"Call back about your refund\",\"dueDate\":\"2026-12-01\",\"priority\":\"High\"}",
+        String.class));
+    assertTrue(reply.path("success").asBoolean(), reply.toString());
+    String taskId = reply.path("id").asText();
+    assertTrue(taskId.startsWith("00T") && taskId.length() == 18, taskId);
+    SalesforceSimulator.Created task = sim.created().stream().filter(c -> c.id().equals(taskId)).findFirst().orElseThrow();
+    assertEquals("Task", task.type());
+    assertEquals(contactId, task.fields().get("WhoId"));
+    assertEquals("Call back about your refund", task.fields().get("Subject"));
+    assertEquals("2026-12-01", task.fields().get("ActivityDate"));
+    assertEquals("High", task.fields().get("Priority"));
+    assertEquals("Not Started", task.fields().get("Status"));
+
+    reply = JSON.readTree(producer.requestBody(endpoint, Map.of("action", "updateContact", "contactId", contactId,
+        "fields", Map.of("Description", "Prefers e-mail; churn risk high")), String.class));
+    assertTrue(reply.path("success").asBoolean(), reply.toString());
+    assertEquals("Prefers e-mail; churn risk high", sim.record("Contact", contactId).get("Description"));
+
+    // Salesforce rejects an unknown field: the caller gets camel-salesforce's exception with the error code
+    CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> producer.requestBody(endpoint,
+        Map.of("action", "updateContact", "contactId", contactId, "fields", Map.of("NoSuchField__c", "x"))));
+    SalesforceException cause = (SalesforceException) e.getCause();
+    assertEquals(400, cause.getStatusCode());
+    assertEquals("INVALID_FIELD", cause.getErrors().get(0).getErrorCode());
+    hub.context().getRouteController().stopRoute("sf-writeback");
+    hub.context().removeRoute("sf-writeback");
   }
 
   /** Stops and removes an instance, as a hub shutdown would; its committed cursors stay. */
