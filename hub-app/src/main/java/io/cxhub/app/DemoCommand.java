@@ -5,9 +5,11 @@ import io.cxhub.runtime.HubOptions;
 import io.cxhub.runtime.HubOverrides;
 import io.cxhub.runtime.HubYaml;
 import io.cxhub.simulator.billing.BillingSimulator;
+import io.cxhub.simulator.genesys.GenesysSimulator;
 import io.cxhub.store.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,13 +44,22 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("seeded the simulated billing database: " + billing.counts());
     }
     billing.startChanging(Duration.ofSeconds(5));
+    Map<String, String> variables = new HashMap<>(Map.of("BILLING_JDBC_URL", postgres.jdbcUrl("billing")));
+
+    // Genesys Cloud stand-in (routes/genesys.yaml): ~30 days of conversations, a few new ones every 5 s
+    GenesysSimulator genesys = GenesysSimulator.start();
+    genesys.startChanging(Duration.ofSeconds(5));
+    variables.putAll(Map.of("GENESYS_LOGIN_URL", genesys.loginUri().toString(),
+        "GENESYS_API_URL", genesys.apiUri().toString(), "GENESYS_CLIENT_ID", genesys.clientId(),
+        "GENESYS_CLIENT_SECRET", genesys.clientSecret()));
 
     HubOptions options = HubYaml.load(dir, new HubOverrides(common.port(), dataDir, token.value(),
-        postgres.jdbcUrl("cxhub"), Map.of("BILLING_JDBC_URL", postgres.jdbcUrl("billing"))));
+        postgres.jdbcUrl("cxhub"), variables));
     Hub hub;
     try {
       hub = Hub.start(options);
     } catch (RuntimeException e) {
+      genesys.close();
       billing.stop();
       postgres.close();
       throw e;
@@ -62,6 +73,7 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("               curl -H 'Authorization: Bearer " + token.value() + "' '" + api + "/profiles?limit=5'");
     System.out.println("  Ctrl-C stops everything; the next start reuses the data.");
     Shutdown.awaitThen(() -> {
+      genesys.close();
       billing.stop();
       hub.close();
       postgres.close();
