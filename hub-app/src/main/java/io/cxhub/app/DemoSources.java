@@ -1,6 +1,7 @@
 package io.cxhub.app;
 
 import io.cxhub.simulator.billing.BillingSimulator;
+import io.cxhub.simulator.genesys.GenesysSimulator;
 import io.cxhub.store.EmbeddedPostgres;
 import java.io.PrintStream;
 import java.net.URI;
@@ -33,6 +34,7 @@ final class DemoSources implements AutoCloseable {
     DemoSources sources = new DemoSources(hub);
     try {
       sources.billing(postgres, out);
+      sources.genesys(out);
     } catch (RuntimeException e) {
       sources.close();
       throw e;
@@ -55,6 +57,18 @@ final class DemoSources implements AutoCloseable {
     billing.startChanging(Duration.ofSeconds(5));
     stops.push(billing::stop);
     variables.put("BILLING_JDBC_URL", postgres.jdbcUrl("billing"));
+  }
+
+  /** Genesys Cloud stand-in (routes/genesys.yaml): ~30 days of conversations, a few new ones every 5 s. */
+  private void genesys(PrintStream out) {
+    GenesysSimulator genesys = GenesysSimulator.start();
+    stops.push(genesys::close);
+    genesys.startChanging(Duration.ofSeconds(5));
+    out.println("simulated Genesys Cloud on " + genesys.apiUri() + ": " + genesys.conversationIds().size() + " conversations");
+    variables.put("GENESYS_LOGIN_URL", genesys.loginUri().toString());
+    variables.put("GENESYS_API_URL", genesys.apiUri().toString());
+    variables.put("GENESYS_CLIENT_ID", genesys.clientId());
+    variables.put("GENESYS_CLIENT_SECRET", genesys.clientSecret());
   }
 
   /** Stops the simulators, last started first. */
