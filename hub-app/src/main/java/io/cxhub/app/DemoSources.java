@@ -2,6 +2,8 @@ package io.cxhub.app;
 
 import io.cxhub.simulator.billing.BillingSimulator;
 import io.cxhub.simulator.genesys.GenesysSimulator;
+import io.cxhub.simulator.salesforce.SalesforceOptions;
+import io.cxhub.simulator.salesforce.SalesforceSimulator;
 import io.cxhub.store.EmbeddedPostgres;
 import java.io.PrintStream;
 import java.net.URI;
@@ -35,6 +37,7 @@ final class DemoSources implements AutoCloseable {
     try {
       sources.billing(postgres, out);
       sources.genesys(out);
+      sources.salesforce(out);
     } catch (RuntimeException e) {
       sources.close();
       throw e;
@@ -69,6 +72,24 @@ final class DemoSources implements AutoCloseable {
     variables.put("GENESYS_API_URL", genesys.apiUri().toString());
     variables.put("GENESYS_CLIENT_ID", genesys.clientId());
     variables.put("GENESYS_CLIENT_SECRET", genesys.clientSecret());
+  }
+
+  /**
+   * Salesforce org stand-in (routes/salesforce.yaml): 3000 contacts (persons 500..3499), their
+   * accounts, cases and opportunities; contacts edit their details and new cases arrive every 5 s.
+   */
+  private void salesforce(PrintStream out) {
+    SalesforceSimulator salesforce = SalesforceSimulator.start(SalesforceOptions.defaults());
+    stops.push(salesforce::close);
+    salesforce.startChanging(Duration.ofSeconds(5));
+    out.println("simulated Salesforce org on " + salesforce.baseUri() + ": " + salesforce.ids("Contact").size()
+        + " contacts, " + salesforce.ids("Case").size() + " cases");
+    SalesforceOptions o = salesforce.options();
+    variables.put("SALESFORCE_LOGIN_URL", salesforce.baseUri().toString());
+    variables.put("SALESFORCE_CLIENT_ID", o.clientId());
+    variables.put("SALESFORCE_CLIENT_SECRET", o.clientSecret());
+    variables.put("SALESFORCE_USERNAME", o.username());
+    variables.put("SALESFORCE_PASSWORD", o.password());
   }
 
   /** Stops the simulators, last started first. */
