@@ -37,7 +37,7 @@ class SalesforceConnectorIT {
 
   @BeforeAll
   static void start() {
-    sim = SalesforceSimulator.start(SalesforceOptions.defaults().withContacts(600, 60).withPageSize(150));
+    sim = SalesforceSimulator.start(SalesforceOptions.defaults().withContacts(300, 30).withPageSize(80));
     hub = new ConnectorHarness(new SalesforceConnector());
   }
 
@@ -197,6 +197,28 @@ class SalesforceConnectorIT {
     assertTrue(q.get(0).reason().startsWith("unparseable query page of Account: "), q.get(0).reason());
     assertTrue(q.get(0).body().startsWith("{\"totalSize\":60,\"done\":true,\"records\":[{"), q.get(0).body());
     assertEquals(sim.ids("Account").size(), of(instance, "accounts").size(), "each account once");
+  }
+
+  @Test
+  void aRenamedFieldArrivesUnderItsNewNameInsteadOfFailingTheQuery() {
+    String instance = "sf-drift";
+    hub.addInstance(instance, config("accounts"));
+    ConnectorHarness.await(WAIT, () -> ids(of(instance, "accounts")).containsAll(sim.ids("Account")), "accounts");
+    sim.setFormat("rename_phone", true);
+    try {
+      Map<String, Set<String>> changed;
+      do {
+        changed = sim.tick();
+      } while (!changed.containsKey("Account"));
+      String account = changed.get("Account").iterator().next();
+      ConnectorHarness.await(WAIT, () -> of(instance, "accounts").stream()
+          .anyMatch(r -> r.sourceId().equals(account) && r.payload().has("Phone__c")), "the account with Phone__c");
+      RawRecord drifted = of(instance, "accounts").stream().filter(r -> r.payload().has("Phone__c")).findFirst().orElseThrow();
+      assertFalse(drifted.payload().has("Phone"));
+    } finally {
+      sim.setFormat("rename_phone", false);
+      stop(instance);
+    }
   }
 
   @Test
