@@ -195,7 +195,7 @@ class SalesforceConnectorIT {
         .filter(x -> instance.equals(x.connectorInstance())).toList();
     assertEquals(1, q.size());
     assertTrue(q.get(0).reason().startsWith("unparseable query page of Account: "), q.get(0).reason());
-    assertTrue(q.get(0).body().startsWith("{\"totalSize\":60,\"done\":true,\"records\":[{"), q.get(0).body());
+    assertTrue(q.get(0).body().startsWith("{\"totalSize\":30,\"done\":true,\"records\":[{"), q.get(0).body());
     assertEquals(sim.ids("Account").size(), of(instance, "accounts").size(), "each account once");
   }
 
