@@ -46,6 +46,7 @@ final class SalesforceReader implements Processor {
   static final String ATTEMPTS = "cxhubSalesforceAttempts";
   static final String DESCRIBING = "cxhubSalesforceDescribing";
   static final int PAGE_ATTEMPTS = 3;
+  static final int REQUEST_ATTEMPTS = 4;
 
   /** Field types that cannot be selected as such (compound or binary). */
   private static final Set<String> UNSELECTABLE = Set.of("address", "location", "base64");
@@ -244,6 +245,28 @@ final class SalesforceReader implements Processor {
     Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     log.warn("salesforce instance {}: reading {} from {} failed: {}", instance,
         exchange.getProperty(STREAM, "?", String.class), settings.loginUrl(), describe(cause));
+  }
+
+  /**
+   * Whether to ask again within the poll: up to {@link #REQUEST_ATTEMPTS} attempts for a rate limit
+   * (429), a server error (5xx) or a network failure; never for what Salesforce refused (a failed
+   * login, a malformed query, the daily request limit), which only a later poll may get past.
+   */
+  static boolean worthRetrying(Exchange exchange) {
+    int redeliveries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+    if (redeliveries >= REQUEST_ATTEMPTS - 1) {
+      return false;
+    }
+    Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    if (t == null) {
+      t = exchange.getException();
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SalesforceException se && se.getStatusCode() > 0) {
+        return se.getStatusCode() == 429 || se.getStatusCode() >= 500;
+      }
+    }
+    return true;
   }
 
   /** A failure in one line, without the request (whose URL or body could carry data) or secrets. */

@@ -44,10 +44,12 @@ final class SalesforceRoutes extends RouteBuilder {
     });
 
     template.from("quartz:cxhub-salesforce/{{instance}}?cron={{schedule}}&stateful=true")
-        // a request that fails (429, 5xx, network) is retried a little within the poll, then the poll
-        // ends and the next ticks try again, spaced out by the reader's backoff
+        // a request that fails transiently (429, 5xx, network) is retried a little within the poll; then,
+        // or at once for a refusal (bad login, bad query, daily limit), the poll ends and the next ticks
+        // try again, spaced out by the reader's backoff
         .onException(Exception.class)
-            .maximumRedeliveries(3).redeliveryDelay(500).useExponentialBackOff().backOffMultiplier(2)
+            .retryWhile(SalesforceReader::worthRetrying)
+            .redeliveryDelay(500).useExponentialBackOff().backOffMultiplier(2)
             .maximumRedeliveryDelay(4000).retryAttemptedLogLevel(LoggingLevel.WARN).logRetryStackTrace(false)
             .logExhausted(false).handled(true)
             .process(step(SalesforceReader::failed))

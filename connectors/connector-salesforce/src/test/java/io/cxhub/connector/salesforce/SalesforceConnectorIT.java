@@ -153,6 +153,19 @@ class SalesforceConnectorIT {
   }
 
   @Test
+  void aRefusedLoginIsNotHammered() throws InterruptedException {
+    Map<String, Object> p = config("contacts");
+    p.put("password", "not-the-password");
+    long before = sim.server().requests();
+    hub.addInstance("sf-refused", p);
+    ConnectorHarness.await(WAIT, () -> sim.server().requests() > before, "a login attempt");
+    Thread.sleep(3000); // polls every second; after a refused login the next attempts wait 5 s, 10 s, ...
+    stop("sf-refused");
+    assertTrue(sim.server().requests() - before <= 2, "login attempts: " + (sim.server().requests() - before));
+    assertTrue(of("sf-refused", "contacts").isEmpty());
+  }
+
+  @Test
   void rateLimitsAndServerErrorsAreRetried() {
     sim.faults().rateLimit(2, Duration.ofMillis(200)).serverErrors(2);
     String instance = "sf-faults";
