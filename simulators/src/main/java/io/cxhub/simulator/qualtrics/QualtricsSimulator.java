@@ -86,6 +86,7 @@ public final class QualtricsSimulator implements AutoCloseable {
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final Random ids;
   private final AtomicInteger delivered = new AtomicInteger();
+  private final AtomicInteger corruptFiles = new AtomicInteger();
   private final ExecutorService webhooks = Executors.newSingleThreadExecutor(r -> daemon(r, "qualtrics-sim-webhooks"));
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private ScheduledExecutorService changer;
@@ -169,6 +170,11 @@ public final class QualtricsSimulator implements AutoCloseable {
 
   public List<Subscription> subscriptions() {
     return List.copyOf(subscriptions.values());
+  }
+
+  /** The next {@code files} export files are served cut in half (a corrupt ZIP), whatever the other faults. */
+  public void corruptNextFiles(int files) {
+    corruptFiles.set(files);
   }
 
   /** Webhook events delivered (answered 2xx) so far. */
@@ -322,7 +328,11 @@ public final class QualtricsSimulator implements AutoCloseable {
       out.write(JSON.writeValueAsBytes(file));
       out.closeEntry();
     }
-    return SimResponse.bytes(200, "application/zip", zip.toByteArray())
+    byte[] bytes = zip.toByteArray();
+    if (corruptFiles.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      bytes = java.util.Arrays.copyOf(bytes, bytes.length / 2);
+    }
+    return SimResponse.bytes(200, "application/zip", bytes)
         .withHeader("Content-Disposition", "attachment; filename=" + e.fileId() + ".zip");
   }
 
