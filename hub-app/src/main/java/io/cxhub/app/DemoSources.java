@@ -2,6 +2,7 @@ package io.cxhub.app;
 
 import io.cxhub.simulator.billing.BillingSimulator;
 import io.cxhub.simulator.genesys.GenesysSimulator;
+import io.cxhub.simulator.qualtrics.QualtricsSimulator;
 import io.cxhub.store.EmbeddedPostgres;
 import java.io.PrintStream;
 import java.net.URI;
@@ -35,6 +36,7 @@ final class DemoSources implements AutoCloseable {
     try {
       sources.billing(postgres, out);
       sources.genesys(out);
+      sources.qualtrics(out);
     } catch (RuntimeException e) {
       sources.close();
       throw e;
@@ -69,6 +71,21 @@ final class DemoSources implements AutoCloseable {
     variables.put("GENESYS_API_URL", genesys.apiUri().toString());
     variables.put("GENESYS_CLIENT_ID", genesys.clientId());
     variables.put("GENESYS_CLIENT_SECRET", genesys.clientSecret());
+  }
+
+  /**
+   * Qualtrics: three surveys, 1800 responses over 90 days, a few new ones every 5 s, announced by
+   * webhook to {@code CXHUB_URL/webhooks/qualtrics/qualtrics-main} once the connector subscribed.
+   */
+  private void qualtrics(PrintStream out) {
+    QualtricsSimulator qualtrics = new QualtricsSimulator(0, 600);
+    stops.push(qualtrics::close);
+    qualtrics.startChanging(Duration.ofSeconds(5));
+    out.println("simulated Qualtrics at " + qualtrics.baseUri() + ": " + qualtrics.size() + " responses");
+    variables.put("QUALTRICS_BASE_URL", qualtrics.baseUri().toString());
+    variables.put("QUALTRICS_API_TOKEN", qualtrics.apiToken());
+    variables.put("QUALTRICS_SURVEY_IDS", String.join(",", qualtrics.surveyIds()));
+    variables.put("QUALTRICS_WEBHOOK_KEY", "demo-webhook-key-" + Long.toHexString(System.nanoTime()));
   }
 
   /** Stops the simulators, last started first. */
