@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.model.RouteTemplateDefinition;
 
 /**
@@ -28,11 +29,25 @@ final class ZendeskRoutes extends RouteBuilder {
 
   private static final String EXPORT = "zendeskTicketExport";
 
+  /**
+   * This connector's own instance of the hub's camel-http component: the shared one lets Apache
+   * HttpClient retry a 429 by itself, sleeping through Retry-After on a Quartz thread; here a 429
+   * comes back to {@link TicketExport}, which backs off without holding a thread.
+   */
+  static final String COMPONENT = "zendesk-http";
+
   /** Requests go to the URL a step puts in the CamelHttpUri header; this endpoint only holds the options. */
-  private static final String HTTP = "http://zendesk-api?throwExceptionOnFailure=false";
+  private static final String HTTP = COMPONENT + "://zendesk-api?throwExceptionOnFailure=false";
 
   @Override
   public void configure() {
+    if (getContext().hasComponent(COMPONENT) == null) {
+      HttpComponent http = new HttpComponent();
+      http.setAutomaticRetriesDisabled(true);
+      http.setConnectTimeout(10_000);
+      http.setResponseTimeout(60_000);
+      getContext().addComponent(COMPONENT, http);
+    }
     RouteTemplateDefinition template = routeTemplate(TEMPLATE_ID)
         .templateParameter(INSTANCE, null, "Id of the connector instance, given by the hub");
     for (ConfigOption o : ZendeskOptions.DEF.options()) {
