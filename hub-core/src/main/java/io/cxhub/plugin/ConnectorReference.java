@@ -99,7 +99,7 @@ public final class ConnectorReference {
   }
 
   private static String cell(String s) {
-    return s.replace("|", "\\|");
+    return s.replace("|", "\\|").replace("<", "&lt;");
   }
 
   private static String anchor(String id) {
