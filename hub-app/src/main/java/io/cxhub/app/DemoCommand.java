@@ -1,24 +1,13 @@
 package io.cxhub.app;
 
 import io.cxhub.runtime.Hub;
-import io.cxhub.runtime.HubOptions;
-import io.cxhub.runtime.HubOverrides;
-import io.cxhub.runtime.HubYaml;
-import io.cxhub.simulator.billing.BillingSimulator;
-import io.cxhub.store.EmbeddedPostgres;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/**
- * {@code cxhub demo}: everything on one machine. One embedded PostgreSQL holds both the hub's store
- * and the simulated billing database, which keeps changing while the demo runs; the hub pulls from
- * it through the billing-jdbc plugin loaded from {@code plugins/}.
- */
+/** {@code cxhub demo}: everything on one machine ({@link Demo}), until Ctrl-C. */
 @Command(name = "demo", description = "Start embedded PostgreSQL, the bundled simulators and the hub with its API.")
 final class DemoCommand implements Callable<Integer> {
 
@@ -34,25 +23,8 @@ final class DemoCommand implements Callable<Integer> {
     Path dataDir = common.dataDir() != null ? common.dataDir() : dir.resolve("data");
     CommonOptions.Token token = CommonOptions.adminToken();
 
-    EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0, true);
-    postgres.createDatabaseIfMissing("cxhub");
-    postgres.createDatabaseIfMissing("billing");
-    BillingSimulator billing = new BillingSimulator(postgres.jdbcUrl("billing"));
-    if (billing.start()) {
-      System.out.println("seeded the simulated billing database: " + billing.counts());
-    }
-    billing.startChanging(Duration.ofSeconds(5));
-
-    HubOptions options = HubYaml.load(dir, new HubOverrides(common.port(), dataDir, token.value(),
-        postgres.jdbcUrl("cxhub"), Map.of("BILLING_JDBC_URL", postgres.jdbcUrl("billing"))));
-    Hub hub;
-    try {
-      hub = Hub.start(options);
-    } catch (RuntimeException e) {
-      billing.stop();
-      postgres.close();
-      throw e;
-    }
+    Demo demo = Demo.start(dir, dataDir, common.port(), token.value(), System.out);
+    Hub hub = demo.hub();
     String api = "http://localhost:" + hub.httpPort() + "/api";
     System.out.println();
     System.out.println("cxhub demo is running (data in " + dataDir + ")");
@@ -61,11 +33,7 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  try          curl -H 'Authorization: Bearer " + token.value() + "' " + api + "/streams");
     System.out.println("               curl -H 'Authorization: Bearer " + token.value() + "' '" + api + "/profiles?limit=5'");
     System.out.println("  Ctrl-C stops everything; the next start reuses the data.");
-    Shutdown.awaitThen(() -> {
-      billing.stop();
-      hub.close();
-      postgres.close();
-    });
+    Shutdown.awaitThen(demo::close);
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 package io.cxhub.mapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
@@ -37,22 +38,44 @@ final class ContactTransforms {
 
   /** To E.164; numbers written without country code are read in {@code defaultRegion}. */
   static Transform phone(String defaultRegion) {
-    return value -> {
-      String text = value instanceof Long number ? number.toString()
-          : Values.requireString(value, "expected a phone number string").strip();
-      if (text.isEmpty()) {
-        return null;
+    return value -> toE164(value, defaultRegion);
+  }
+
+  /**
+   * To E.164, reading numbers written without country code in the region the record itself names at
+   * {@code regionPath} (a customer's country), else in {@code defaultRegion}.
+   */
+  static Transform phone(String defaultRegion, PayloadPath regionPath) {
+    return new Transform() {
+      @Override
+      public Object apply(Object value) throws InvalidValueException {
+        return toE164(value, defaultRegion);
       }
-      try {
-        PhoneNumber number = PHONES.parse(text, defaultRegion);
-        if (PHONES.isValidNumber(number)) {
-          return PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
-        }
-      } catch (NumberParseException e) {
-        // falls through to the common message: the parse reason adds nothing an admin can act on
+
+      @Override
+      public Object apply(Object value, JsonNode payload) throws InvalidValueException {
+        JsonNode country = regionPath.read(payload);
+        String region = country != null && country.isTextual() ? country.asText().strip().toUpperCase(Locale.ROOT) : "";
+        return toE164(value, isKnownRegion(region) ? region : defaultRegion);
       }
-      throw new InvalidValueException(value, "expected a valid phone number (E.164 like +14155550100, or a national "
-          + defaultRegion + " number)");
     };
+  }
+
+  private static Object toE164(Object value, String defaultRegion) throws InvalidValueException {
+    String text = value instanceof Long number ? number.toString()
+        : Values.requireString(value, "expected a phone number string").strip();
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      PhoneNumber number = PHONES.parse(text, defaultRegion);
+      if (PHONES.isValidNumber(number)) {
+        return PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+      }
+    } catch (NumberParseException e) {
+      // falls through to the common message: the parse reason adds nothing an admin can act on
+    }
+    throw new InvalidValueException(value, "expected a valid phone number (E.164 like +14155550100, or a national "
+        + defaultRegion + " number)");
   }
 }

@@ -43,7 +43,7 @@ final class FieldMapping {
     Object value = source.read(payload);
     try {
       for (int i = 0; i < transforms.length && value != null; i++) {
-        value = transforms[i].apply(value);
+        value = transforms[i].apply(value, payload);
       }
       if (value == null) {
         value = defaultValue;

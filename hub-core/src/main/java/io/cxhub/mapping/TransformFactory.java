@@ -51,7 +51,7 @@ final class TransformFactory {
       case "timestamp" -> timestamp(arg.asText(), argPointer);
       case "split" -> TextTransforms.split(arg.get("separator").asText(), arg.get("index").intValue());
       case "phone" -> phone(arg.has("region") ? arg.get("region").asText() : defaultPhoneRegion,
-          YamlDocument.child(argPointer, "region"));
+          arg.has("region_from") ? arg.get("region_from").asText() : null, YamlDocument.child(argPointer, "region"));
       default -> fail(pointer, "unknown transform '" + name + "': expected enum, date, timestamp, split or phone");
     };
   }
@@ -65,7 +65,7 @@ final class TransformFactory {
       case "to_decimal" -> NumberTransforms.TO_DECIMAL;
       case "to_integer" -> NumberTransforms.TO_INTEGER;
       case "email" -> ContactTransforms.EMAIL_NORMALIZE;
-      case "phone" -> phone(defaultPhoneRegion, pointer);
+      case "phone" -> phone(defaultPhoneRegion, null, pointer);
       case "date" -> TimeTransforms.ISO_DATE;
       case "timestamp" -> TimeTransforms.ISO_TIMESTAMP;
       default -> fail(pointer, "unknown transform '" + name + "': expected trim, lower, upper, cents_to_decimal, "
@@ -110,11 +110,12 @@ final class TransformFactory {
     }
   }
 
-  private Transform phone(String region, String pointer) {
+  private Transform phone(String region, String regionFrom, String pointer) {
     if (!ContactTransforms.isKnownRegion(region)) {
       return fail(pointer, "unknown phone region '" + region + "': expected an ISO-3166 alpha-2 region such as US or GB");
     }
-    return ContactTransforms.phone(region);
+    return regionFrom == null ? ContactTransforms.phone(region)
+        : ContactTransforms.phone(region, PayloadPath.parse(regionFrom));
   }
 
   private Transform fail(String pointer, String message) {

@@ -102,6 +102,18 @@ class TransformsTest {
   }
 
   @Test
+  void phoneRegionCanComeFromTheRecordsOwnCountry() throws Exception {
+    Transform byCountry = ContactTransforms.phone("US", PayloadPath.parse("address.country"));
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertEquals("+442079460000", byCountry.apply("020 7946 0000", json.readTree("{\"address\":{\"country\":\"gb \"}}")));
+    assertEquals("+4930123456", byCountry.apply("030 123456", json.readTree("{\"address\":{\"country\":\"DE\"}}")));
+    assertEquals("+14155550100", byCountry.apply("(415) 555-0100", json.readTree("{\"address\":{}}")),
+        "no country: the default region");
+    assertEquals("+14155550100", byCountry.apply("(415) 555-0100", json.readTree("{\"address\":{\"country\":\"Atlantis\"}}")),
+        "an unknown country: the default region");
+  }
+
+  @Test
   void enumMapsCodesAndRejectsUnknownsUnlessDefaulted() throws Exception {
     EnumTransform strict = new EnumTransform(Map.of("open", "OPEN", "1", "PAID"), null);
     assertEquals("OPEN", strict.apply("open"));

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -37,10 +38,15 @@ public final class ConnectorHarness implements AutoCloseable {
   private final int httpPort;
   private final List<RawRecord> records = new CopyOnWriteArrayList<>();
   private final List<Quarantined> quarantined = new CopyOnWriteArrayList<>();
-  private final Map<String, String> committed = new ConcurrentHashMap<>();
+  private final Map<String, String> committed;
 
   public ConnectorHarness(Connector connector) {
+    this(connector, new ConcurrentHashMap<>());
+  }
+
+  private ConnectorHarness(Connector connector, Map<String, String> committed) {
     this.connector = connector;
+    this.committed = committed;
     this.httpPort = freePort();
     CursorStore store = (instance, stream) -> Optional.ofNullable(committed.get(key(instance, stream)));
     main.configure().withName("cxhub-test-" + connector.id()).withDurationMaxMessages(0);
@@ -98,14 +104,13 @@ public final class ConnectorHarness implements AutoCloseable {
     }
   }
 
-  /** Stops and removes an instance, as a hub shutdown would; its committed cursors stay. */
-  public void removeInstance(String instance) {
-    try {
-      context().getRouteController().stopRoute(instance);
-      context().removeRoute(instance);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot remove instance " + instance + ": " + e.getMessage(), e);
-    }
+  /**
+   * Stops this runtime and starts a new one for the same connector that keeps only the committed
+   * cursors, as a hub restart does. Instances must be added again.
+   */
+  public ConnectorHarness restart() {
+    close();
+    return new ConnectorHarness(connector, committed);
   }
 
   /** Every record handed to the hub so far, in arrival order. */
@@ -125,12 +130,6 @@ public final class ConnectorHarness implements AutoCloseable {
 
   public List<Quarantined> quarantined() {
     return List.copyOf(quarantined);
-  }
-
-  /** Forgets what was received (committed cursors stay). */
-  public void clearReceived() {
-    records.clear();
-    quarantined.clear();
   }
 
   /** Commits a cursor, as the hub does once every record before it was stored. */
@@ -156,16 +155,21 @@ public final class ConnectorHarness implements AutoCloseable {
 
   /** Waits until {@code condition} holds, failing with {@code what} after {@code timeout}. */
   public static void await(Duration timeout, BooleanSupplier condition, String what) {
+    await(timeout, condition, () -> what);
+  }
+
+  /** Like {@link #await(Duration, BooleanSupplier, String)}, describing what is awaited when it times out. */
+  public static void await(Duration timeout, BooleanSupplier condition, Supplier<String> what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + "s waiting for " + what);
+        throw new AssertionError("timed out after " + timeout.toSeconds() + "s waiting for " + what.get());
       }
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for " + what);
+        throw new AssertionError("interrupted waiting for " + what.get());
       }
     }
   }
