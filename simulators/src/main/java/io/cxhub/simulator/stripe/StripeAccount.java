@@ -71,7 +71,7 @@ final class StripeAccount {
     List<ObjectNode> charges = new ArrayList<>();
     for (int i = 0; i < options.customers(); i++) {
       Person p = people.person(options.firstPerson() + i);
-      long created = start + (long) ((end - start - 40 * DAY) * (i + random.nextDouble()) / options.customers());
+      long created = start + (long) ((end - start - DAY) * (i + random.nextDouble()) / options.customers());
       ObjectNode customer = customer(p, created);
       customers.add(customer);
       if (random.nextInt(100) < 75) {

@@ -32,7 +32,7 @@ final class StripeCheck {
         r = http.send(HttpRequest.newBuilder(URI.create(s.apiBase() + path + "?limit=1")).timeout(TIMEOUT)
             .header("Authorization", "Bearer " + s.apiKey()).GET().build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
-        return CheckResult.failed("cannot reach the Stripe API at " + s.apiBase() + ": " + StripeReader.rootMessage(e));
+        return CheckResult.failed("cannot reach the Stripe API at " + s.apiBase() + ": " + reason(e));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return CheckResult.failed("interrupted while checking the Stripe API at " + s.apiBase());
@@ -49,5 +49,26 @@ final class StripeCheck {
       }
     }
     return problems.isEmpty() ? CheckResult.passed() : CheckResult.failed(String.join("; ", problems));
+  }
+
+  /** Why a request did not get through, in words (no exception class names). */
+  private static String reason(IOException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    if (root instanceof java.net.http.HttpTimeoutException || root instanceof java.net.SocketTimeoutException) {
+      return "no answer within " + TIMEOUT.toSeconds() + "s";
+    }
+    if (root instanceof java.net.UnknownHostException) {
+      return "unknown host";
+    }
+    if (root instanceof javax.net.ssl.SSLException) {
+      return "TLS handshake failed (" + root.getMessage() + ")";
+    }
+    return root.getMessage() == null ? "connection failed" : root.getMessage();
   }
 }
