@@ -26,7 +26,11 @@ final class SeenEvents {
     return ids.containsKey(id);
   }
 
-  /** @return false when it was there already */
+  synchronized void remove(String id) {
+    ids.remove(id);
+  }
+
+  /** Claims an event id. @return false when it was claimed already */
   synchronized boolean add(String id) {
     return ids.put(id, Boolean.TRUE) == null;
   }

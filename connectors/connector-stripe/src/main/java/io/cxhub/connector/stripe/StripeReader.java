@@ -91,6 +91,7 @@ final class StripeReader implements Processor {
   private int attempts;
   private String requestLine;
   private Runnable onAccepted;
+  private List<String> claimed = List.of();
 
   StripeReader(String instance, StripeSettings settings) {
     this.instance = instance;
@@ -299,6 +300,8 @@ final class StripeReader implements Processor {
   void failed(Exchange exchange) {
     pollFailed = true;
     exchange.setProperty(MORE, false);
+    claimed.forEach(seen::remove); // not handed over after all: a webhook or the next poll may take them
+    claimed = List.of();
     exchange.getMessage().removeHeaders("*");
     Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     Duration wait = backoff.failed();
@@ -407,7 +410,7 @@ final class StripeReader implements Processor {
       }
       JsonNode e = w.event();
       String eventId = e.path("id").asText();
-      if (seen.contains(eventId)) {
+      if (!seen.add(eventId)) {
         continue; // already handed over from a webhook
       }
       JsonNode object = e.path("data").path("object");
@@ -418,8 +421,9 @@ final class StripeReader implements Processor {
     }
     JsonNode last = walk.get(to - 1).event();
     Anchor reached = new Anchor(last.path("created").asLong(), last.path("id").asText());
+    claimed = ids;
     onAccepted = () -> {
-      ids.forEach(seen::add);
+      claimed = List.of();
       positions.replaceAll((s, p) -> Position.at(reached));
       emitted = to;
       if (emitted >= walk.size()) {

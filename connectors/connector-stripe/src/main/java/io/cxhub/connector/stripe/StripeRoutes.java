@@ -82,8 +82,12 @@ final class StripeRoutes extends RouteBuilder {
         .process(webhooks::receive)
         .filter(exchangeProperty(StripeWebhooks.RECORD).isNotNull())
             .process(StripeWebhooks::toRecord)
-            .to(HubEndpoints.INGEST)
-            .process(StripeWebhooks::received)
+            .doTry()
+                .to(HubEndpoints.INGEST)
+                .process(StripeWebhooks::received)
+            .doCatch(Exception.class)
+                .process(webhooks::notIngested)
+            .end()
         .end();
   }
 

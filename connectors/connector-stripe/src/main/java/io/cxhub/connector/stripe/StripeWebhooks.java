@@ -26,6 +26,7 @@ final class StripeWebhooks {
 
   /** Property: the record to hand to the hub, set only for a verified event of a configured stream. */
   static final String RECORD = "cxhubStripeWebhookRecord";
+  static final String EVENT_ID = "cxhubStripeWebhookEvent";
 
   private static final Logger log = LoggerFactory.getLogger(StripeWebhooks.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,6 +78,7 @@ final class StripeWebhooks {
     Optional<StripeStreams.Stream> stream = StripeStreams.ofObject(object.path("object").asText())
         .filter(s -> reader.settings().streams().contains(s.name()));
     if (stream.isPresent() && reader.seen().add(eventId)) {
+      exchange.setProperty(EVENT_ID, eventId);
       exchange.setProperty(RECORD, new RawRecord(StripeConnector.ID, stream.get().name(), object.path("id").asText(),
           Instant.ofEpochSecond(event.path("created").asLong()), object, null, instance));
     }
@@ -86,6 +88,20 @@ final class StripeWebhooks {
   /** Body := the record to ingest. */
   static void toRecord(Exchange exchange) {
     exchange.getMessage().setBody(exchange.getProperty(RECORD));
+  }
+
+  /** The hub did not take the record: release its event id and answer 500, so Stripe delivers it again. */
+  void notIngested(Exchange exchange) {
+    RawRecord r = exchange.getProperty(RECORD, RawRecord.class);
+    StripeReader reader = instances.get(r.connectorInstance());
+    String eventId = exchange.getProperty(EVENT_ID, String.class);
+    if (reader != null && eventId != null) {
+      reader.seen().remove(eventId);
+    }
+    Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    log.warn("stripe instance {}: could not hand a webhook event to the hub: {}", r.connectorInstance(),
+        StripeReader.rootMessage(cause));
+    answer(exchange.getMessage(), 500, "the hub could not take the event; deliver it again");
   }
 
   /** Restores the 200 answer after the record went to the hub. */
