@@ -1,6 +1,8 @@
 package io.cxhub.app;
 
 import io.cxhub.simulator.billing.BillingSimulator;
+import io.cxhub.simulator.stripe.StripeOptions;
+import io.cxhub.simulator.stripe.StripeSimulator;
 import io.cxhub.store.EmbeddedPostgres;
 import java.io.PrintStream;
 import java.net.URI;
@@ -33,6 +35,7 @@ final class DemoSources implements AutoCloseable {
     DemoSources sources = new DemoSources(hub);
     try {
       sources.billing(postgres, out);
+      sources.stripe(out);
     } catch (RuntimeException e) {
       sources.close();
       throw e;
@@ -55,6 +58,22 @@ final class DemoSources implements AutoCloseable {
     billing.startChanging(Duration.ofSeconds(5));
     stops.push(billing::stop);
     variables.put("BILLING_JDBC_URL", postgres.jdbcUrl("billing"));
+  }
+
+  /**
+   * Stripe: the simulated API with persons 2000..3999, a few changes every few seconds, each
+   * change's events also POSTed, signed, to the hub's webhook endpoint of instance stripe-main.
+   */
+  private void stripe(PrintStream out) {
+    StripeSimulator stripe = StripeSimulator.start(StripeOptions.defaults());
+    stops.push(stripe::close);
+    String secret = "whsec_demo" + java.util.UUID.randomUUID().toString().replace("-", "");
+    stripe.webhook(hub.resolve("/webhooks/stripe/stripe-main"), secret);
+    stripe.startChanging(Duration.ofSeconds(5));
+    out.println("simulated Stripe API at " + stripe.baseUri() + ": " + stripe.counts());
+    variables.put("STRIPE_API_BASE", stripe.baseUri().toString());
+    variables.put("STRIPE_API_KEY", stripe.apiKey());
+    variables.put("STRIPE_WEBHOOK_SECRET", secret);
   }
 
   /** Stops the simulators, last started first. */
