@@ -125,7 +125,7 @@ class StripeConnectorIT {
     hub.addInstance("stripe-restart", config("0/1 * * * * ?"));
     ConnectorHarness.await(TIMEOUT, () -> ids(hub.records("customers")).containsAll(rest), "the rest of the customers");
     // a few more polls: nothing else may come
-    ConnectorHarness.await(TIMEOUT, () -> simulator.server().requests() > requests + 12, "more polls");
+    ConnectorHarness.await(TIMEOUT, () -> simulator.server().requests() > requests + 6, "more polls");
     assertEquals(rest.size(), hub.records("customers").size(), "each remaining customer once");
     assertEquals(rest, ids(hub.records("customers")));
     assertEquals(hub.records("customers").size(), hub.records().size(), "other streams were done");
@@ -156,7 +156,7 @@ class StripeConnectorIT {
     simulator.tick(6);
     int events = simulator.deliveries().size();
     long requests = simulator.server().requests();
-    ConnectorHarness.await(TIMEOUT, () -> simulator.server().requests() > requests + 6, "polls after the tick");
+    ConnectorHarness.await(TIMEOUT, () -> simulator.server().requests() > requests + 3, "polls after the tick");
     assertEquals(events, hub.records().size() - before, "one record per event, by webhook or by poll");
   }
 
