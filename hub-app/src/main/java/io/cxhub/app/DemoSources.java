@@ -1,6 +1,7 @@
 package io.cxhub.app;
 
 import io.cxhub.simulator.billing.BillingSimulator;
+import io.cxhub.simulator.genesys.GenesysSimulator;
 import io.cxhub.simulator.stripe.StripeOptions;
 import io.cxhub.simulator.stripe.StripeSimulator;
 import io.cxhub.store.EmbeddedPostgres;
@@ -35,6 +36,7 @@ final class DemoSources implements AutoCloseable {
     DemoSources sources = new DemoSources(hub);
     try {
       sources.billing(postgres, out);
+      sources.genesys(out);
       sources.stripe(out);
     } catch (RuntimeException e) {
       sources.close();
@@ -58,6 +60,18 @@ final class DemoSources implements AutoCloseable {
     billing.startChanging(Duration.ofSeconds(5));
     stops.push(billing::stop);
     variables.put("BILLING_JDBC_URL", postgres.jdbcUrl("billing"));
+  }
+
+  /** Genesys Cloud stand-in (routes/genesys.yaml): ~30 days of conversations, a few new ones every 5 s. */
+  private void genesys(PrintStream out) {
+    GenesysSimulator genesys = GenesysSimulator.start();
+    stops.push(genesys::close);
+    genesys.startChanging(Duration.ofSeconds(5));
+    out.println("simulated Genesys Cloud on " + genesys.apiUri() + ": " + genesys.conversationIds().size() + " conversations");
+    variables.put("GENESYS_LOGIN_URL", genesys.loginUri().toString());
+    variables.put("GENESYS_API_URL", genesys.apiUri().toString());
+    variables.put("GENESYS_CLIENT_ID", genesys.clientId());
+    variables.put("GENESYS_CLIENT_SECRET", genesys.clientSecret());
   }
 
   /**

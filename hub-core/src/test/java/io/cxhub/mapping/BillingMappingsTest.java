@@ -45,7 +45,7 @@ class BillingMappingsTest {
 
   @Test
   void allThreeShippedMappingsLoadClean() {
-    assertEquals(3, registry.all().size());
+    assertEquals(3, registry.all().stream().filter(m -> m.system().equals("billing")).count());
     assertTrue(registry.find("billing", "customers").isPresent());
     assertTrue(registry.find("billing", "invoices").isPresent());
     assertTrue(registry.find("billing", "payments").isPresent());

@@ -5,13 +5,13 @@ import java.util.Random;
 
 /**
  * The countries of the population, each with the fictional phone ranges reserved for drama and
- * documentation (US 555-01xx, Ofcom's 020 7946 0xxx and 07700 900xxx, Germany's 030 23125xxx) so no
+ * documentation (US 555-01xx, Ofcom's 020 7946 0xxx and 0161 496 0xxx, Germany's 030 23125xxx) so no
  * generated number belongs to anyone.
  */
 enum Country {
   US("1", 2, List.of("415 555 01", "212 555 01", "312 555 01", "617 555 01", "206 555 01", "512 555 01",
       "303 555 01", "404 555 01")),
-  GB("44", 3, List.of("20 7946 0", "7700 900")),
+  GB("44", 3, List.of("20 7946 0", "161 496 0")),
   DE("49", 3, List.of("30 23125", "89 99998"));
 
   final String callingCode;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,10 +53,23 @@ class PeopleTest {
       String digits = r.phone().replaceAll("\\D", "");
       String national = p.phone().substring(p.country().equals("US") ? 2 : 3);
       assertTrue(digits.endsWith(national), r.phone() + " does not carry " + p.phone());
+      assertEquals(p.phone(), e164(r.phone(), p.country()), "what the hub's phone transform makes of " + r.phone());
     }
     assertTrue(missingPhone > 100 && missingPhone < 300, "missing phones: " + missingPhone);
     assertTrue(phoneShapes.contains("(999) 999-9999"), phoneShapes.toString());
     assertTrue(phoneShapes.contains("9999 99 9999 9999"), phoneShapes.toString());
+  }
+
+  /** As the hub's mapping does it: libphonenumber, national numbers read in the person's country. */
+  private static String e164(String written, String country) {
+    PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+    try {
+      PhoneNumber n = phones.parse(written, country);
+      assertTrue(phones.isValidNumber(n), written + " is not a valid " + country + " number for libphonenumber");
+      return phones.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
+    } catch (NumberParseException e) {
+      throw new AssertionError(written + ": " + e.getMessage());
+    }
   }
 
   @Test
