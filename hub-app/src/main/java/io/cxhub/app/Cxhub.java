@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code cxhub} command line. */
 @Command(name = "cxhub", mixinStandardHelpOptions = true, version = "cxhub 0.1.0",
     description = "Customer-experience integration hub: connectors in, one profile per customer, decisions out.",
-    subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class})
+    subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, ConnectorsCommand.class})
 public final class Cxhub implements Runnable {
 
   public static void main(String[] args) {

@@ -2,8 +2,11 @@ package io.cxhub.app;
 
 import io.cxhub.simulator.billing.BillingSimulator;
 import io.cxhub.simulator.genesys.GenesysSimulator;
+import io.cxhub.simulator.qualtrics.QualtricsSimulator;
 import io.cxhub.simulator.salesforce.SalesforceOptions;
 import io.cxhub.simulator.salesforce.SalesforceSimulator;
+import io.cxhub.simulator.stripe.StripeOptions;
+import io.cxhub.simulator.stripe.StripeSimulator;
 import io.cxhub.store.EmbeddedPostgres;
 import java.io.PrintStream;
 import java.net.URI;
@@ -37,6 +40,8 @@ final class DemoSources implements AutoCloseable {
     try {
       sources.billing(postgres, out);
       sources.genesys(out);
+      sources.qualtrics(out);
+      sources.stripe(out);
       sources.salesforce(out);
     } catch (RuntimeException e) {
       sources.close();
@@ -90,6 +95,37 @@ final class DemoSources implements AutoCloseable {
     variables.put("SALESFORCE_CLIENT_SECRET", o.clientSecret());
     variables.put("SALESFORCE_USERNAME", o.username());
     variables.put("SALESFORCE_PASSWORD", o.password());
+  }
+
+  /**
+   * Qualtrics: three surveys, 1800 responses over 90 days, a few new ones every 5 s, announced by
+   * webhook to {@code CXHUB_URL/webhooks/qualtrics/qualtrics-main} once the connector subscribed.
+   */
+  private void qualtrics(PrintStream out) {
+    QualtricsSimulator qualtrics = new QualtricsSimulator(0, 600);
+    stops.push(qualtrics::close);
+    qualtrics.startChanging(Duration.ofSeconds(5));
+    out.println("simulated Qualtrics at " + qualtrics.baseUri() + ": " + qualtrics.size() + " responses");
+    variables.put("QUALTRICS_BASE_URL", qualtrics.baseUri().toString());
+    variables.put("QUALTRICS_API_TOKEN", qualtrics.apiToken());
+    variables.put("QUALTRICS_SURVEY_IDS", String.join(",", qualtrics.surveyIds()));
+    variables.put("QUALTRICS_WEBHOOK_KEY", "demo-webhook-key-" + Long.toHexString(System.nanoTime()));
+  }
+
+  /**
+   * Stripe: the simulated API with persons 2000..3999, a few changes every few seconds, each
+   * change's events also POSTed, signed, to the hub's webhook endpoint of instance stripe-main.
+   */
+  private void stripe(PrintStream out) {
+    StripeSimulator stripe = StripeSimulator.start(StripeOptions.defaults());
+    stops.push(stripe::close);
+    String secret = "whsec_demo" + java.util.UUID.randomUUID().toString().replace("-", "");
+    stripe.webhook(hub.resolve("/webhooks/stripe/stripe-main"), secret);
+    stripe.startChanging(Duration.ofSeconds(5));
+    out.println("simulated Stripe API at " + stripe.baseUri() + ": " + stripe.counts());
+    variables.put("STRIPE_API_BASE", stripe.baseUri().toString());
+    variables.put("STRIPE_API_KEY", stripe.apiKey());
+    variables.put("STRIPE_WEBHOOK_SECRET", secret);
   }
 
   /** Stops the simulators, last started first. */

@@ -96,6 +96,17 @@ public final class Hub implements AutoCloseable {
     }
   }
 
+  /**
+   * Settings of the Camel components the hub shares with plugins. camel-http must not retry on its
+   * own: its client would sleep through a 429's Retry-After on the poller's thread, and connectors
+   * would never see the rate limit they are required to honour with their own bounded backoff.
+   */
+  public static void configureSharedComponents(Main main) {
+    main.addInitialProperty("camel.component.http.automaticRetriesDisabled", "true");
+    main.addInitialProperty("camel.component.http.connectTimeout", "10000");
+    main.addInitialProperty("camel.component.http.responseTimeout", "60000");
+  }
+
   private static Hub startCamel(HubOptions options, ConfigTree tree, EmbeddedPostgres postgres, Database database) {
     ObjectMapper json = json();
     var dataSource = database.dataSource();
@@ -111,6 +122,7 @@ public final class Hub implements AutoCloseable {
     main.configure().withName("cxhub").withDurationMaxMessages(0);
     main.configure().httpServer().withEnabled(true).withPort(port).withHost("0.0.0.0").withMaxBodySize(64L << 20);
     main.bind(HubEndpoints.CURSOR_STORE_BEAN, cursors);
+    configureSharedComponents(main);
     main.addMainListener(new MainListenerSupport() {
       @Override
       public void beforeConfigure(BaseMainSupport m) {

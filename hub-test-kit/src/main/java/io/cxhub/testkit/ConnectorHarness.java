@@ -1,5 +1,6 @@
 package io.cxhub.testkit;
 
+import io.cxhub.runtime.Hub;
 import io.cxhub.spi.connector.Connector;
 import io.cxhub.spi.connector.CursorStore;
 import io.cxhub.spi.connector.HubEndpoints;
@@ -52,6 +53,7 @@ public final class ConnectorHarness implements AutoCloseable {
     main.configure().withName("cxhub-test-" + connector.id()).withDurationMaxMessages(0);
     main.configure().httpServer().withEnabled(true).withPort(httpPort).withHost("127.0.0.1");
     main.bind(HubEndpoints.CURSOR_STORE_BEAN, store);
+    Hub.configureSharedComponents(main);
     main.configure().addRoutesBuilder(new RouteBuilder() {
       @Override
       public void configure() {

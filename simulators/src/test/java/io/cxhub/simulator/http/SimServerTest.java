@@ -44,7 +44,9 @@ class SimServerTest {
   void routesMatchPathParametersAndQueries() throws Exception {
     HttpResponse<String> r = get("/v1/items/it_42?q=a%20b");
     assertEquals(200, r.statusCode());
-    assertEquals("{\"id\":\"it_42\",\"q\":\"a b\",\"epoch\":false}", r.body());
+    var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+    assertEquals("it_42", body.path("id").asText());
+    assertEquals("a b", body.path("q").asText());
     assertEquals(404, get("/v1/nothing").statusCode());
     assertTrue(get("/v1/nothing").body().contains("\"message\":\"no route for GET /v1/nothing\""));
   }
