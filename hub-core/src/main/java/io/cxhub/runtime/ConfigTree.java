@@ -5,6 +5,7 @@ import io.cxhub.config.Problem;
 import io.cxhub.config.SecretResolver;
 import io.cxhub.mapping.MappingLoader;
 import io.cxhub.mapping.MappingRegistry;
+import io.cxhub.plugin.DefaultMappings;
 import io.cxhub.plugin.LoadedPlugin;
 import io.cxhub.plugin.PluginException;
 import io.cxhub.plugin.PluginLoader;
@@ -22,8 +23,13 @@ import java.util.Map;
 public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, List<LoadedPlugin> plugins,
     ConnectorInstances.RoutesTree routes) {
 
-  /** @throws ConfigProblemsException listing every problem found */
-  public static ConfigTree load(HubOptions options) {
+  /**
+   * Loads the tree; with {@code installDefaultMappings}, connectors' default mappings are first
+   * copied into {@code mappings/} for streams that have none (a start does this, a validation does not).
+   *
+   * @throws ConfigProblemsException listing every problem found
+   */
+  public static ConfigTree load(HubOptions options, boolean installDefaultMappings) {
     List<Problem> problems = new ArrayList<>();
     Taxonomy taxonomy = null;
     try {
@@ -33,6 +39,15 @@ public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, List<Loade
     } catch (ConfigProblemsException e) {
       problems.addAll(e.problems());
     }
+    List<LoadedPlugin> plugins = List.of();
+    try {
+      plugins = PluginLoader.loadAll(options.pluginsDir());
+    } catch (PluginException e) {
+      problems.add(new Problem(options.pluginsDir(), 0, e.getMessage()));
+    }
+    if (installDefaultMappings) {
+      problems.addAll(DefaultMappings.install(plugins, options.mappingsDir()));
+    }
     MappingRegistry mappings = null;
     if (taxonomy != null) {
       try {
@@ -40,12 +55,6 @@ public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, List<Loade
       } catch (ConfigProblemsException e) {
         problems.addAll(e.problems());
       }
-    }
-    List<LoadedPlugin> plugins = List.of();
-    try {
-      plugins = PluginLoader.loadAll(options.pluginsDir());
-    } catch (PluginException e) {
-      problems.add(new Problem(options.pluginsDir(), 0, e.getMessage()));
     }
     Map<String, Connector> connectors = new LinkedHashMap<>();
     plugins.forEach(p -> p.connectors().forEach(c -> connectors.put(c.id(), c)));

@@ -73,7 +73,7 @@ public final class Hub implements AutoCloseable {
    * @throws io.cxhub.plugin.PluginException when a plugin cannot be loaded
    */
   public static Hub start(HubOptions options) {
-    ConfigTree tree = ConfigTree.load(options);
+    ConfigTree tree = ConfigTree.load(options, true);
     EmbeddedPostgres postgres = null;
     Database database = null;
     try {

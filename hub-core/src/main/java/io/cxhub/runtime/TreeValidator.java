@@ -14,7 +14,7 @@ public final class TreeValidator {
   public static List<Problem> validate(Path configDir) {
     try {
       HubOptions options = HubYaml.load(configDir, new HubOverrides(null, null, null, null, Map.of()));
-      ConfigTree.load(options);
+      ConfigTree.load(options, false);
       return List.of();
     } catch (ConfigProblemsException e) {
       return e.problems();
