@@ -134,7 +134,7 @@ class DemoIT {
       for (Path module : modules.toList()) {
         Path target = module.resolve("target");
         if (!Files.isDirectory(target)) {
-          throw new IllegalStateException("build " + module + " first: no " + target);
+          throw new IllegalStateException("no " + target + ": run mvn verify from the repository root, which builds the connectors before hub-app");
         }
         try (Stream<Path> s = Files.list(target)) {
           s.filter(p -> p.getFileName().toString().matches("connector-[a-z-]+-[0-9.]+(-SNAPSHOT)?\\.jar")).forEach(jars::add);
