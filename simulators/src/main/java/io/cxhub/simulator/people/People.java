@@ -44,7 +44,7 @@ public final class People {
     Country country = Country.pick(r);
     String first = pick(Names.first(country), r);
     String last = pick(Names.last(country), r);
-    String phone = PhoneStyle.e164(country, country.nationalGroups(r));
+    String phone = PhoneStyle.e164(country, country.nationalGroups(index));
     return new Person(index, first, last, email(first, last, index, r), phone, country.name());
   }
 

@@ -25,11 +25,13 @@ class PeopleTest {
   }
 
   @Test
-  void emailsAreUniqueAndPhonesAreE164() {
+  void emailsAndPhonesAreUniqueAndPhonesAreE164() {
     List<Person> people = new People(1).first(5000);
     Set<String> emails = new HashSet<>();
+    Set<String> phones = new HashSet<>();
     for (Person p : people) {
       assertTrue(emails.add(p.email()), "duplicate e-mail " + p.email());
+      assertTrue(phones.add(p.phone()), "duplicate phone " + p.phone() + ": identity resolution would merge two people");
       assertTrue(p.email().matches("[a-z0-9._]+@[a-z.]+"), p.email());
       assertTrue(p.phone().matches("\\+(1\\d{10}|44\\d{10}|49\\d{10})"), p.phone());
     }
