@@ -19,6 +19,8 @@ package io.cxhub.drift;
  * @param matchShare share of sampled values that must match for rename, split or merge (0.5)
  * @param minMatches matching sampled values rename, split or merge need at least (5)
  * @param valueMatchRecords records per window that collect split and merge evidence once new fields appear (2000)
+ * @param revealEnumCodes show enum values that look like codes ({@code paid}, {@code EUR}) as they are; off by
+ *     default, when every value the engine keeps is masked, since it cannot know which source fields are PII
  */
 public record DriftSettings(
     int learnRecords,
@@ -35,15 +37,22 @@ public record DriftSettings(
     double dominantShare,
     double matchShare,
     int minMatches,
-    int valueMatchRecords) {
+    int valueMatchRecords,
+    boolean revealEnumCodes) {
 
   public static DriftSettings defaults() {
-    return new DriftSettings(200, 32, 50, 128, 3, 1000, 30, 0.95, 0.02, 0.01, 0.2, 0.8, 0.5, 5, 2000);
+    return new DriftSettings(200, 32, 50, 128, 3, 1000, 30, 0.95, 0.02, 0.01, 0.2, 0.8, 0.5, 5, 2000, false);
   }
 
   public DriftSettings withLearnRecords(int records) {
     return new DriftSettings(records, enumCap, minEnumValues, sketchSize, examples, maxPaths, minRecords,
         requiredPresence, absentPresence, lowNullRate, highNullRate, dominantShare, matchShare, minMatches,
-        valueMatchRecords);
+        valueMatchRecords, revealEnumCodes);
+  }
+
+  public DriftSettings withRevealEnumCodes(boolean reveal) {
+    return new DriftSettings(learnRecords, enumCap, minEnumValues, sketchSize, examples, maxPaths, minRecords,
+        requiredPresence, absentPresence, lowNullRate, highNullRate, dominantShare, matchShare, minMatches,
+        valueMatchRecords, reveal);
   }
 }

@@ -107,7 +107,7 @@ final class FieldStats {
       return;
     }
     distinctHashes[distinct] = hash;
-    distinctLabels[distinct] = Masker.enumLabel(text);
+    distinctLabels[distinct] = settings.revealEnumCodes() ? Masker.enumLabel(text) : Masker.mask(text);
     distinctCounts[distinct] = 1;
     distinct++;
   }
