@@ -19,6 +19,8 @@ package io.cxhub.drift;
  * @param matchShare share of sampled values that must match for rename, split or merge (0.5)
  * @param minMatches matching sampled values rename, split or merge need at least (5)
  * @param valueMatchRecords records per window that collect split and merge evidence once new fields appear (2000)
+ * @param analyseRecords records at the start of each window that are all analysed (256)
+ * @param analyseEvery after those, one record in this many is analysed (16, a power of two)
  * @param revealEnumCodes show enum values that look like codes ({@code paid}, {@code EUR}) as they are; off by
  *     default, when every value the engine keeps is masked, since it cannot know which source fields are PII
  */
@@ -38,21 +40,29 @@ public record DriftSettings(
     double matchShare,
     int minMatches,
     int valueMatchRecords,
+    int analyseRecords,
+    int analyseEvery,
     boolean revealEnumCodes) {
 
+  public DriftSettings {
+    if (analyseEvery < 1 || Integer.bitCount(analyseEvery) != 1) {
+      throw new IllegalArgumentException("analyseEvery is " + analyseEvery + ": expected a power of two (1, 2, 4, ... 16)");
+    }
+  }
+
   public static DriftSettings defaults() {
-    return new DriftSettings(200, 32, 50, 128, 3, 1000, 30, 0.95, 0.02, 0.01, 0.2, 0.8, 0.5, 5, 2000, false);
+    return new DriftSettings(200, 32, 50, 128, 3, 1000, 30, 0.95, 0.02, 0.01, 0.2, 0.8, 0.5, 5, 2000, 256, 16, false);
   }
 
   public DriftSettings withLearnRecords(int records) {
     return new DriftSettings(records, enumCap, minEnumValues, sketchSize, examples, maxPaths, minRecords,
         requiredPresence, absentPresence, lowNullRate, highNullRate, dominantShare, matchShare, minMatches,
-        valueMatchRecords, revealEnumCodes);
+        valueMatchRecords, analyseRecords, analyseEvery, revealEnumCodes);
   }
 
   public DriftSettings withRevealEnumCodes(boolean reveal) {
     return new DriftSettings(learnRecords, enumCap, minEnumValues, sketchSize, examples, maxPaths, minRecords,
         requiredPresence, absentPresence, lowNullRate, highNullRate, dominantShare, matchShare, minMatches,
-        valueMatchRecords, reveal);
+        valueMatchRecords, analyseRecords, analyseEvery, reveal);
   }
 }

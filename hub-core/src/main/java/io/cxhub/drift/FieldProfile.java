@@ -12,8 +12,9 @@ import java.util.Map;
  * @param nulls null occurrences
  * @param values non-null occurrences
  * @param containers records in which the path held a non-null object or array (its children's parent count)
+ * @param analysed non-null scalar values of analysed records (formats, hashes and examples come from these)
  * @param types occurrences per JSON type
- * @param formats non-null scalar occurrences per format
+ * @param formats analysed values per format
  * @param highCardinality more distinct string values than the enum cap
  * @param enumValues distinct string values while the field is under the enum cap, else null
  * @param valueHashes bottom-k sketch of the salted value hashes, sorted
@@ -26,6 +27,7 @@ public record FieldProfile(
     long nulls,
     long values,
     long containers,
+    long analysed,
     Map<JsonType, Long> types,
     Map<ValueFormat, Long> formats,
     boolean highCardinality,
@@ -112,7 +114,9 @@ public record FieldProfile(
     return types.getOrDefault(type, 0L);
   }
 
+  /** Values in {@code format}, scaled from the analysed values to all values. */
   long count(ValueFormat format) {
-    return formats.getOrDefault(format, 0L);
+    long counted = formats.getOrDefault(format, 0L);
+    return analysed == 0 ? counted : Math.round((double) counted * values / analysed);
   }
 }

@@ -9,6 +9,11 @@ import java.util.Map;
 /**
  * Counters of one path in one window. Mutable, owned by one {@link SchemaObserver} and only touched
  * under its lock; {@link #snapshot} copies it into an immutable {@link FieldProfile}.
+ *
+ * <p>Every record counts presence, nulls and types, and the values of fields that are still
+ * low-cardinality (so a rare new enum value is not missed). Formats, value hashes and examples are
+ * taken from <em>analysed</em> records only (see {@link SchemaObserver}). Enum values and examples
+ * are held raw while the window is open and masked when it is snapshot: nothing raw leaves.
  */
 final class FieldStats {
 
@@ -20,23 +25,28 @@ final class FieldStats {
   long nulls;
   long values;
   long containers;
+  /** Non-null scalar values of analysed records. */
+  long analysed;
   private long lastRecord;
   private long lastContainerRecord;
   private final long[] types = new long[TYPES.length];
   private final long[] formats = new long[FORMATS.length];
   private final HashSketch sketch;
-  /** Enum tracking: hashes, labels and counts of the distinct string values, until {@code enumCap}. */
-  private long[] distinctHashes;
-  private String[] distinctLabels;
+  /** Enum tracking: text hashes, raw values and counts of the distinct strings, until {@code enumCap}. */
+  private int[] distinctHashes;
+  private String[] distinctValues;
   private long[] distinctCounts;
   private int distinct;
   private boolean highCardinality;
-  private final List<String> examples = new ArrayList<>(2);
-  private long[] exampleHashes;
+  private final String[] examples;
+  private final int[] exampleHashes;
+  private int exampleCount;
 
   FieldStats(DriftSettings settings) {
     this.settings = settings;
     this.sketch = new HashSketch(settings.sketchSize());
+    this.examples = new String[settings.examples()];
+    this.exampleHashes = new int[settings.examples()];
   }
 
   /** Counts the path as present in record number {@code record}, once per record. */
@@ -55,27 +65,41 @@ final class FieldStats {
     types[type.ordinal()]++;
   }
 
-  /** A non-null string or number with its format and value hash. */
-  void scalar(ValueFormat format, long hash, JsonNode node) {
-    String text = node.textValue();
+  /** A non-null string; {@code analyse} when the record is analysed. */
+  void string(String text, boolean analyse, long salt) {
     values++;
-    formats[format.ordinal()]++;
-    sketch.add(hash);
-    if (text != null && !highCardinality) {
-      trackDistinct(hash, text);
+    if (!highCardinality) {
+      trackDistinct(text.hashCode(), text);
     }
-    if (examples.size() < settings.examples()) {
-      example(hash, text != null ? text : node.asText());
+    if (analyse) {
+      analysed(Formats.ofText(text), text.hashCode(), text, salt);
     }
   }
 
-  /** A non-null scalar that is neither string nor number (a boolean). */
-  void other(String text) {
+  /** A non-null number of an analysed record, hashed as its text. */
+  void number(ValueFormat format, int hash, JsonNode node, long salt) {
     values++;
-    formats[ValueFormat.NONE.ordinal()]++;
-    if (examples.size() < settings.examples() && !examples.contains(text)) {
-      examples.add(text);
+    analysed(format, hash, node, salt);
+  }
+
+  /** A non-null number of a record that is not analysed. */
+  void number() {
+    values++;
+  }
+
+  /** {@code value} is the String, or the JsonNode of a number (turned into text only for an example). */
+  private void analysed(ValueFormat format, int hash, Object value, long salt) {
+    analysed++;
+    formats[format.ordinal()]++;
+    sketch.add(ValueHash.salted(salt, hash));
+    if (exampleCount < examples.length) {
+      example(hash, value);
     }
+  }
+
+  /** A non-null boolean. */
+  void other() {
+    values++;
   }
 
   /** A non-null container (object or array) in record number {@code record}. */
@@ -87,10 +111,10 @@ final class FieldStats {
     }
   }
 
-  private void trackDistinct(long hash, String text) {
+  private void trackDistinct(int hash, String text) {
     if (distinctHashes == null) {
-      distinctHashes = new long[settings.enumCap()];
-      distinctLabels = new String[settings.enumCap()];
+      distinctHashes = new int[settings.enumCap()];
+      distinctValues = new String[settings.enumCap()];
       distinctCounts = new long[settings.enumCap()];
     }
     for (int i = 0; i < distinct; i++) {
@@ -102,30 +126,27 @@ final class FieldStats {
     if (distinct == distinctHashes.length) {
       highCardinality = true;
       distinctHashes = null;
-      distinctLabels = null;
+      distinctValues = null;
       distinctCounts = null;
       return;
     }
     distinctHashes[distinct] = hash;
-    distinctLabels[distinct] = settings.revealEnumCodes() ? Masker.enumLabel(text) : Masker.mask(text);
+    distinctValues[distinct] = text;
     distinctCounts[distinct] = 1;
     distinct++;
   }
 
-  private void example(long hash, String text) {
-    if (exampleHashes == null) {
-      exampleHashes = new long[settings.examples()];
-    }
-    for (int i = 0; i < examples.size(); i++) {
+  private void example(int hash, Object value) {
+    for (int i = 0; i < exampleCount; i++) {
       if (exampleHashes[i] == hash) {
         return;
       }
     }
-    exampleHashes[examples.size()] = hash;
-    examples.add(Masker.mask(text));
+    exampleHashes[exampleCount] = hash;
+    examples[exampleCount++] = value instanceof JsonNode node ? node.asText() : (String) value;
   }
 
-  FieldProfile snapshot(String path, long parentPresent) {
+  FieldProfile snapshot(String path, long parentPresent, long salt) {
     Map<JsonType, Long> typeCounts = new EnumMap<>(JsonType.class);
     for (JsonType type : TYPES) {
       if (types[type.ordinal()] > 0) {
@@ -142,10 +163,16 @@ final class FieldStats {
     if (!highCardinality && distinct > 0) {
       enumValues = new ArrayList<>(distinct);
       for (int i = 0; i < distinct; i++) {
-        enumValues.add(new EnumValue(distinctLabels[i], distinctHashes[i], distinctCounts[i]));
+        String value = distinctValues[i];
+        enumValues.add(new EnumValue(settings.revealEnumCodes() ? Masker.enumLabel(value) : Masker.mask(value),
+            ValueHash.salted(salt, distinctHashes[i]), distinctCounts[i]));
       }
     }
-    return new FieldProfile(path, present, parentPresent, nulls, values, containers, typeCounts, formatCounts,
-        highCardinality, enumValues, sketch.toArray(), List.copyOf(examples));
+    List<String> masked = new ArrayList<>(exampleCount);
+    for (int i = 0; i < exampleCount; i++) {
+      masked.add(Masker.mask(examples[i]));
+    }
+    return new FieldProfile(path, present, parentPresent, nulls, values, containers, analysed, typeCounts,
+        formatCounts, highCardinality, enumValues, sketch.toArray(), masked);
   }
 }

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,11 +16,19 @@ import java.util.Map;
  * The hot path: observes every record of one stream into the current window's {@link StreamProfile}.
  *
  * <p>{@link #observe} walks the already-parsed Jackson tree once. Paths live in a trie whose nodes
- * are created once per window, each with its path string, so a record costs a map lookup per field
- * (on the key string the tree already holds), a type switch, a character-level format check and a
- * hash per scalar, and no allocation in the steady state. Fields the baseline does not know also
- * collect split and merge evidence (pairwise concatenation hashes, hashes of cut parts), for at
- * most {@link DriftSettings#valueMatchRecords()} records per window.
+ * are created once per window, each with its path string; a node remembers its children in the
+ * order they first came, and since a source sends its keys in a stable order (and Jackson hands
+ * out canonical key strings) a child is usually found by one identity comparison, without hashing.
+ *
+ * <p>Every record counts presence, nulls and JSON types per path, and the values of
+ * low-cardinality strings (enum tracking, on the string's own cached {@code hashCode}). The costly
+ * part, format classification, value hashes for value matching and examples, is done for
+ * <em>analysed</em> records: the first {@link DriftSettings#analyseRecords()} of each window, then
+ * one in {@link DriftSettings#analyseEvery()}. With a record key ({@link #observe(String, JsonNode)},
+ * the source id) the choice is made by the key's hash, so the baseline and later windows analyse
+ * the same records, which keeps value matching (rename, split, merge) sound for revisited records.
+ * Fields the baseline does not know also collect split and merge evidence in analysed records, for
+ * at most {@link DriftSettings#valueMatchRecords()} records per window.
  *
  * <p>Threading: {@link #observe}, {@link #snapshot} and {@link #rotate} are synchronized; the
  * intended use is one stage thread calling {@code observe} per record (uncontended lock) and a
@@ -47,6 +56,7 @@ public final class SchemaObserver {
   private int paths;
   private long untracked;
   private long matchRecords;
+  private boolean analyse;
   private boolean collecting;
   private boolean sawNew;
   private int pending;
@@ -74,14 +84,34 @@ public final class SchemaObserver {
     return new SchemaObserver(baseline.system(), baseline.stream(), baseline.salt(), baseline, settings, clock);
   }
 
-  /** Observes one record's payload. Never throws on odd payloads: a non-object payload only counts. */
+  /**
+   * Observes one record's payload; analysed records are picked by count. Never throws on odd
+   * payloads: a non-object payload only counts.
+   */
   public synchronized void observe(JsonNode payload) {
-    long record = ++records;
+    long record = records + 1;
+    observe(record, record <= settings.analyseRecords() || (record & (settings.analyseEvery() - 1)) == 0, payload);
+  }
+
+  /**
+   * Observes one record's payload; analysed records are picked by {@code key} (the record's source
+   * id), so that the same records are analysed in every window.
+   */
+  public synchronized void observe(String key, JsonNode payload) {
+    long record = records + 1;
+    int spread = key.hashCode() * 0x9E3779B9;
+    observe(record, record <= settings.analyseRecords() || ((spread >>> 16) & (settings.analyseEvery() - 1)) == 0,
+        payload);
+  }
+
+  private void observe(long record, boolean analyse, JsonNode payload) {
+    records = record;
     root.stats.present(record);
     root.stats.container(record);
+    this.analyse = analyse;
     pending = 0;
     sawNew = false;
-    collecting = baseline != null && matchRecords < settings.valueMatchRecords();
+    collecting = analyse && baseline != null && matchRecords < settings.valueMatchRecords();
     if (payload != null && payload.isObject()) {
       walkObject(root, payload, record, false);
     }
@@ -116,7 +146,7 @@ public final class SchemaObserver {
   }
 
   private void reset() {
-    root = new PathNode("", null, true);
+    root = new PathNode(null, "", null, true);
     windowStart = clock.instant();
     records = 0;
     paths = 0;
@@ -126,9 +156,10 @@ public final class SchemaObserver {
 
   private void walkObject(PathNode parent, JsonNode object, long record, boolean inArray) {
     Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    int position = 0;
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
-      PathNode child = parent.child(field.getKey());
+      PathNode child = parent.child(position++, field.getKey());
       if (child == null) {
         untracked++;
       } else {
@@ -145,26 +176,33 @@ public final class SchemaObserver {
       case STRING -> {
         String text = value.textValue();
         stats.typed(JsonType.STRING);
-        stats.scalar(Formats.ofText(text), ValueHash.of(salt, text), value);
-        if (!node.known && collecting) {
+        stats.string(text, analyse, salt);
+        if (collecting && !node.known) {
           sawNew = true;
           cut(node, text);
           pend(node, value, inArray);
         }
       }
       case NUMBER -> {
-        boolean whole = value.isIntegralNumber() && value.canConvertToLong();
         stats.typed(value.isIntegralNumber() ? JsonType.INTEGER : JsonType.NUMBER);
-        long hash = whole ? ValueHash.ofLong(salt, value.longValue()) : ValueHash.of(salt, value.asText());
-        stats.scalar(whole ? Formats.ofEpoch(value.longValue()) : ValueFormat.NONE, hash, value);
-        if (!node.known && collecting) {
+        if (analyse) {
+          if (value.isIntegralNumber() && value.canConvertToLong()) {
+            long number = value.longValue();
+            stats.number(Formats.ofEpoch(number), ValueHash.decimal(number), value, salt);
+          } else {
+            stats.number(ValueFormat.NONE, value.asText().hashCode(), value, salt);
+          }
+        } else {
+          stats.number();
+        }
+        if (collecting && !node.known) {
           sawNew = true;
           pend(node, value, inArray);
         }
       }
       case BOOLEAN -> {
         stats.typed(JsonType.BOOLEAN);
-        stats.other(value.asText());
+        stats.other();
       }
       case OBJECT -> {
         stats.typed(JsonType.OBJECT);
@@ -201,16 +239,16 @@ public final class SchemaObserver {
   /** Split evidence: every ordered pair of this record's new scalars, joined by each separator. */
   private void concatenate() {
     for (int i = 0; i < pending; i++) {
+      int first = textHash(pendingValues[i]);
       for (int j = 0; j < pending; j++) {
         if (i == j) {
           continue;
         }
+        int second = textHash(pendingValues[j]);
+        int length = textLength(pendingValues[j]);
         HashSketch[] sketches = pendingNodes[i].concatWith(pendingNodes[j]);
         for (int s = 0; s < SPLIT_SEPARATORS.length; s++) {
-          long hash = feedValue(ValueHash.start(salt), pendingValues[i]);
-          hash = ValueHash.feedRaw(hash, SPLIT_SEPARATORS[s]);
-          hash = feedValue(hash, pendingValues[j]);
-          sketches[s].add(ValueHash.finish(hash));
+          sketches[s].add(ValueHash.salted(salt, ValueHash.concat(first, SPLIT_SEPARATORS[s], second, length)));
         }
       }
     }
@@ -219,11 +257,18 @@ public final class SchemaObserver {
     }
   }
 
-  private static long feedValue(long hash, JsonNode value) {
+  private static int textHash(JsonNode value) {
     if (value.isIntegralNumber() && value.canConvertToLong()) {
-      return ValueHash.feedLong(hash, value.longValue());
+      return ValueHash.decimal(value.longValue());
     }
-    return ValueHash.feed(hash, value.isTextual() ? value.textValue() : value.asText());
+    return value.isTextual() ? value.textValue().hashCode() : value.asText().hashCode();
+  }
+
+  private static int textLength(JsonNode value) {
+    if (value.isIntegralNumber() && value.canConvertToLong()) {
+      return ValueHash.decimalLength(value.longValue());
+    }
+    return value.isTextual() ? value.textValue().length() : value.asText().length();
   }
 
   /** Merge evidence: the parts of a new string value around each separator. */
@@ -233,9 +278,8 @@ public final class SchemaObserver {
       int at = text.indexOf(separator);
       for (int cuts = 0; at > 0 && cuts < MAX_CUTS; cuts++) {
         HashSketch[] sketches = node.parts();
-        sketches[2 * s].add(ValueHash.finish(ValueHash.feed(ValueHash.start(salt), text, 0, at)));
-        sketches[2 * s + 1].add(ValueHash.finish(
-            ValueHash.feed(ValueHash.start(salt), text, at + separator.length(), text.length())));
+        sketches[2 * s].add(ValueHash.salted(salt, ValueHash.range(text, 0, at)));
+        sketches[2 * s + 1].add(ValueHash.salted(salt, ValueHash.range(text, at + separator.length(), text.length())));
         at = text.indexOf(separator, at + separator.length());
       }
     }
@@ -244,7 +288,7 @@ public final class SchemaObserver {
   private void collect(PathNode node, Map<String, FieldProfile> fields, List<ConcatEvidence> concatenations,
       List<PartsEvidence> parts) {
     if (node.parent != null) {
-      fields.put(node.path, node.stats.snapshot(node.path, node.parent.stats.containers));
+      fields.put(node.path, node.stats.snapshot(node.path, node.parent.stats.containers, salt));
       if (node.concat != null) {
         for (Map.Entry<PathNode, HashSketch[]> pair : node.concat.entrySet()) {
           for (int s = 0; s < SPLIT_SEPARATORS.length; s++) {
@@ -275,31 +319,49 @@ public final class SchemaObserver {
   /** One path of the trie, with its counters. */
   private final class PathNode {
 
+    final String key;
     final String path;
     final PathNode parent;
     final boolean known;
     final FieldStats stats = new FieldStats(settings);
     Map<String, PathNode> children;
+    /** Children in the order they first came. */
+    PathNode[] order;
     PathNode elements;
     IdentityHashMap<PathNode, HashSketch[]> concat;
     HashSketch[] parts;
 
-    PathNode(String path, PathNode parent, boolean known) {
+    PathNode(String key, String path, PathNode parent, boolean known) {
+      this.key = key;
       this.path = path;
       this.parent = parent;
       this.known = known;
     }
 
-    /** The child for {@code key}, created on first sight; null beyond the path cap. */
-    PathNode child(String key) {
+    /** The child for {@code name}, the {@code position}-th key of its object; null beyond the path cap. */
+    PathNode child(int position, String name) {
+      if (order != null && position < order.length) {
+        PathNode expected = order[position];
+        if (expected != null && (expected.key == name || expected.key.equals(name))) {
+          return expected;
+        }
+      }
       if (children == null) {
         children = new LinkedHashMap<>();
+        order = new PathNode[8];
       }
-      PathNode child = children.get(key);
+      PathNode child = children.get(name);
       if (child == null) {
-        child = create(path.isEmpty() ? key : path + "." + key);
-        if (child != null) {
-          children.put(key, child);
+        child = create(name, path.isEmpty() ? name : path + "." + name);
+        if (child == null) {
+          return null;
+        }
+        children.put(name, child);
+        if (position >= order.length && position < 256) {
+          order = Arrays.copyOf(order, Math.max(position + 1, 2 * order.length));
+        }
+        if (position < order.length && order[position] == null) {
+          order[position] = child;
         }
       }
       return child;
@@ -307,17 +369,17 @@ public final class SchemaObserver {
 
     PathNode elements() {
       if (elements == null) {
-        elements = create(path + "[]");
+        elements = create(null, path + "[]");
       }
       return elements;
     }
 
-    private PathNode create(String childPath) {
+    private PathNode create(String childKey, String childPath) {
       if (paths >= settings.maxPaths()) {
         return null;
       }
       paths++;
-      return new PathNode(childPath, this, baseline == null || baseline.fields().containsKey(childPath));
+      return new PathNode(childKey, childPath, this, baseline == null || baseline.fields().containsKey(childPath));
     }
 
     HashSketch[] concatWith(PathNode other) {
