@@ -117,7 +117,7 @@ public class DriftBenchmark {
   }
 
   /** A Stripe customer object as its API returns it, ~1 KB. */
-  static String customer(int i) {
+  public static String customer(int i) {
     String[] first = {"Jane", "John", "Maria", "Wei", "Aisha", "Lukas", "Sofia", "Omar"};
     String[] last = {"Doe", "Smith", "Garcia", "Chen", "Khan", "Mueller", "Rossi", "Haddad", "Brown"};
     String[] streets = {"Main St", "Oak Avenue", "Baker Street", "Market Street", "Elm Road"};

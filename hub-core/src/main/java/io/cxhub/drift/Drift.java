@@ -43,6 +43,15 @@ public record Drift(
     return new FindingKey(system, stream, kind, oldFields, newFields);
   }
 
+  /** The drift with its counts scaled from the observed records to all records of {@code window}. */
+  Drift scaledTo(StreamProfile window) {
+    Evidence e = evidence;
+    Evidence scaled = new Evidence(window.estimate(e.occurrences()), window.seen(), e.before(), e.after(),
+        e.formatBefore(), e.formatAfter(), e.separator(), e.matchShare(), e.matchSample(), e.examplesBefore(),
+        e.examplesAfter(), e.newValues(), e.firstSeen(), e.lastSeen());
+    return new Drift(system, stream, kind, oldFields, newFields, severity, scaled, affected, proposal);
+  }
+
   Drift assessed(Severity severity, List<AffectedMapping> affected, String proposal) {
     return new Drift(system, stream, kind, oldFields, newFields, severity, evidence, affected, proposal);
   }

@@ -92,6 +92,7 @@ public final class DriftDetector {
                 null, null, null, null, null, List.of(), field.examples(), null, window.from(), window.to())));
       }
     }
+    drifts.replaceAll(drift -> drift.scaledTo(window));
     return drifts;
   }
 

@@ -19,8 +19,12 @@ package io.cxhub.drift;
  * @param matchShare share of sampled values that must match for rename, split or merge (0.5)
  * @param minMatches matching sampled values rename, split or merge need at least (5)
  * @param valueMatchRecords records per window that collect split and merge evidence once new fields appear (2000)
- * @param analyseRecords records at the start of each window that are all analysed (256)
- * @param analyseEvery after those, one record in this many is analysed (16, a power of two)
+ * @param analyseRecords records at the start of each window that are all observed and analysed (256)
+ * @param observeEvery after those, one record in this many is observed (8, a power of two): the structural
+ *     walk alone costs more than the per-record budget (BENCHMARKS.md), so rates are estimated from a
+ *     sample and counts scaled; 1 observes every record
+ * @param analyseEvery after those, one record in this many is analysed: formats, value hashes, examples
+ *     (16, a power of two, at least {@code observeEvery})
  * @param revealEnumCodes show enum values that look like codes ({@code paid}, {@code EUR}) as they are; off by
  *     default, when every value the engine keeps is masked, since it cannot know which source fields are PII
  */
@@ -41,28 +45,40 @@ public record DriftSettings(
     int minMatches,
     int valueMatchRecords,
     int analyseRecords,
+    int observeEvery,
     int analyseEvery,
     boolean revealEnumCodes) {
 
   public DriftSettings {
-    if (analyseEvery < 1 || Integer.bitCount(analyseEvery) != 1) {
-      throw new IllegalArgumentException("analyseEvery is " + analyseEvery + ": expected a power of two (1, 2, 4, ... 16)");
+    if (observeEvery < 1 || Integer.bitCount(observeEvery) != 1 || observeEvery > 65_536) {
+      throw new IllegalArgumentException("observeEvery is " + observeEvery + ": expected a power of two (1, 2, 4, ...)");
+    }
+    if (analyseEvery < observeEvery || Integer.bitCount(analyseEvery) != 1 || analyseEvery > 65_536) {
+      throw new IllegalArgumentException("analyseEvery is " + analyseEvery
+          + ": expected a power of two, at least observeEvery (" + observeEvery + ")");
     }
   }
 
   public static DriftSettings defaults() {
-    return new DriftSettings(200, 32, 50, 128, 3, 1000, 30, 0.95, 0.02, 0.01, 0.2, 0.8, 0.5, 5, 2000, 256, 16, false);
+    return new DriftSettings(200, 32, 50, 128, 3, 1000, 30, 0.95, 0.02, 0.01, 0.2, 0.8, 0.5, 5, 2000, 256, 8, 16, false);
   }
 
   public DriftSettings withLearnRecords(int records) {
     return new DriftSettings(records, enumCap, minEnumValues, sketchSize, examples, maxPaths, minRecords,
         requiredPresence, absentPresence, lowNullRate, highNullRate, dominantShare, matchShare, minMatches,
-        valueMatchRecords, analyseRecords, analyseEvery, revealEnumCodes);
+        valueMatchRecords, analyseRecords, observeEvery, analyseEvery, revealEnumCodes);
+  }
+
+  /** Observe {@code every}-th record after the first {@link #analyseRecords()} of a window (1: all). */
+  public DriftSettings withObserveEvery(int every) {
+    return new DriftSettings(learnRecords, enumCap, minEnumValues, sketchSize, examples, maxPaths, minRecords,
+        requiredPresence, absentPresence, lowNullRate, highNullRate, dominantShare, matchShare, minMatches,
+        valueMatchRecords, analyseRecords, every, Math.max(every, analyseEvery), revealEnumCodes);
   }
 
   public DriftSettings withRevealEnumCodes(boolean reveal) {
     return new DriftSettings(learnRecords, enumCap, minEnumValues, sketchSize, examples, maxPaths, minRecords,
         requiredPresence, absentPresence, lowNullRate, highNullRate, dominantShare, matchShare, minMatches,
-        valueMatchRecords, analyseRecords, analyseEvery, reveal);
+        valueMatchRecords, analyseRecords, observeEvery, analyseEvery, reveal);
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Why a drift was raised. Every sample is masked. Jackson-friendly record.
  *
- * @param occurrences records in the window that show the drift
+ * @param occurrences records in the window that show the drift (estimated from the observed sample when
+ *     the window was sampled)
  * @param windowRecords records in the window
  * @param before the baseline side, in words ({@code string, date, null or absent 0%})
  * @param after the window side, in words

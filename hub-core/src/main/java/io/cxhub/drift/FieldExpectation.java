@@ -54,8 +54,9 @@ public record FieldExpectation(
       }
     }
     List<EnumValue> enumValues = null;
-    if (field.enumValues() != null && !field.highCardinality() && field.values() >= settings.minEnumValues()
-        && 3L * field.enumValues().size() <= field.values()) {
+    long tracked = field.enumValues() == null ? 0 : field.enumValues().stream().mapToLong(EnumValue::count).sum();
+    if (field.enumValues() != null && !field.highCardinality() && tracked >= settings.minEnumValues()
+        && 3L * field.enumValues().size() <= tracked) {
       enumValues = new ArrayList<>(field.enumValues());
     }
     double nullRate = field.nullishRate();

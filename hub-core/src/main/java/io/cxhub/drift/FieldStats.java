@@ -34,6 +34,7 @@ final class FieldStats {
   private final HashSketch sketch;
   /** Enum tracking: text hashes, raw values and counts of the distinct strings, until {@code enumCap}. */
   private int[] distinctHashes;
+  private int[] distinctLengths;
   private String[] distinctValues;
   private long[] distinctCounts;
   private int distinct;
@@ -65,11 +66,14 @@ final class FieldStats {
     types[type.ordinal()]++;
   }
 
-  /** A non-null string; {@code analyse} when the record is analysed. */
-  void string(String text, boolean analyse, long salt) {
+  /**
+   * A non-null string; {@code analyse} when the record is analysed, {@code enumCheck} when its value
+   * must be checked against the distinct values even if not (the baseline holds the field as an enum).
+   */
+  void string(String text, boolean analyse, boolean enumCheck, long salt) {
     values++;
-    if (!highCardinality) {
-      trackDistinct(text.hashCode(), text);
+    if ((analyse || enumCheck) && !highCardinality) {
+      trackDistinct(text);
     }
     if (analyse) {
       analysed(Formats.ofText(text), text.hashCode(), text, salt);
@@ -111,26 +115,31 @@ final class FieldStats {
     }
   }
 
-  private void trackDistinct(int hash, String text) {
-    if (distinctHashes == null) {
+  /** Compares by length, then content (an intrinsic), so a known value costs no hashing. */
+  private void trackDistinct(String text) {
+    if (distinctValues == null) {
       distinctHashes = new int[settings.enumCap()];
+      distinctLengths = new int[settings.enumCap()];
       distinctValues = new String[settings.enumCap()];
       distinctCounts = new long[settings.enumCap()];
     }
+    int length = text.length();
     for (int i = 0; i < distinct; i++) {
-      if (distinctHashes[i] == hash) {
+      if (distinctLengths[i] == length && distinctValues[i].equals(text)) {
         distinctCounts[i]++;
         return;
       }
     }
-    if (distinct == distinctHashes.length) {
+    if (distinct == distinctValues.length) {
       highCardinality = true;
       distinctHashes = null;
+      distinctLengths = null;
       distinctValues = null;
       distinctCounts = null;
       return;
     }
-    distinctHashes[distinct] = hash;
+    distinctHashes[distinct] = text.hashCode();
+    distinctLengths[distinct] = length;
     distinctValues[distinct] = text;
     distinctCounts[distinct] = 1;
     distinct++;

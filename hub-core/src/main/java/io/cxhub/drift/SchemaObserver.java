@@ -52,6 +52,9 @@ public final class SchemaObserver {
 
   private PathNode root;
   private Instant windowStart;
+  /** Records offered in this window. */
+  private long seen;
+  /** Records observed in this window. */
   private long records;
   private int paths;
   private long untracked;
@@ -85,27 +88,36 @@ public final class SchemaObserver {
   }
 
   /**
-   * Observes one record's payload; analysed records are picked by count. Never throws on odd
-   * payloads: a non-object payload only counts.
+   * Offers one record's payload; observed and analysed records are picked by count. Never throws
+   * on odd payloads: a non-object payload only counts.
    */
   public synchronized void observe(JsonNode payload) {
-    long record = records + 1;
-    observe(record, record <= settings.analyseRecords() || (record & (settings.analyseEvery() - 1)) == 0, payload);
+    long n = ++seen;
+    if (n <= settings.analyseRecords()) {
+      observe(true, payload);
+    } else if ((n & (settings.observeEvery() - 1)) == 0) {
+      observe((n & (settings.analyseEvery() - 1)) == 0, payload);
+    }
   }
 
   /**
-   * Observes one record's payload; analysed records are picked by {@code key} (the record's source
-   * id), so that the same records are analysed in every window.
+   * Offers one record's payload; observed and analysed records are picked by {@code key} (the
+   * record's source id), so that the same records are looked at in every window.
    */
   public synchronized void observe(String key, JsonNode payload) {
-    long record = records + 1;
-    int spread = key.hashCode() * 0x9E3779B9;
-    observe(record, record <= settings.analyseRecords() || ((spread >>> 16) & (settings.analyseEvery() - 1)) == 0,
-        payload);
+    long n = ++seen;
+    if (n <= settings.analyseRecords()) {
+      observe(true, payload);
+      return;
+    }
+    int spread = (key.hashCode() * 0x9E3779B9) >>> 16;
+    if ((spread & (settings.observeEvery() - 1)) == 0) {
+      observe((spread & (settings.analyseEvery() - 1)) == 0, payload);
+    }
   }
 
-  private void observe(long record, boolean analyse, JsonNode payload) {
-    records = record;
+  private void observe(boolean analyse, JsonNode payload) {
+    long record = ++records;
     root.stats.present(record);
     root.stats.container(record);
     this.analyse = analyse;
@@ -123,9 +135,9 @@ public final class SchemaObserver {
     }
   }
 
-  /** Records observed in the current window. */
+  /** Records offered in the current window (observed or not). */
   public synchronized long windowRecords() {
-    return records;
+    return seen;
   }
 
   /** The current window, which goes on. */
@@ -134,7 +146,7 @@ public final class SchemaObserver {
     List<ConcatEvidence> concatenations = new ArrayList<>();
     List<PartsEvidence> parts = new ArrayList<>();
     collect(root, fields, concatenations, parts);
-    return new StreamProfile(system, stream, salt, windowStart, clock.instant(), records, untracked, fields,
+    return new StreamProfile(system, stream, salt, windowStart, clock.instant(), seen, records, untracked, fields,
         concatenations, parts);
   }
 
@@ -148,6 +160,7 @@ public final class SchemaObserver {
   private void reset() {
     root = new PathNode(null, "", null, true);
     windowStart = clock.instant();
+    seen = 0;
     records = 0;
     paths = 0;
     untracked = 0;
@@ -176,7 +189,7 @@ public final class SchemaObserver {
       case STRING -> {
         String text = value.textValue();
         stats.typed(JsonType.STRING);
-        stats.string(text, analyse, salt);
+        stats.string(text, analyse, node.enumInBaseline, salt);
         if (collecting && !node.known) {
           sawNew = true;
           cut(node, text);
@@ -323,6 +336,8 @@ public final class SchemaObserver {
     final String path;
     final PathNode parent;
     final boolean known;
+    /** Whether every value is checked against the enum values (the baseline knows the field as an enum, or is being learned). */
+    final boolean enumInBaseline;
     final FieldStats stats = new FieldStats(settings);
     Map<String, PathNode> children;
     /** Children in the order they first came. */
@@ -336,6 +351,8 @@ public final class SchemaObserver {
       this.path = path;
       this.parent = parent;
       this.known = known;
+      FieldExpectation expected = baseline == null ? null : baseline.fields().get(path);
+      this.enumInBaseline = baseline == null || (expected != null && expected.enumValues() != null);
     }
 
     /** The child for {@code name}, the {@code position}-th key of its object; null beyond the path cap. */

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param salt the salt of every hash in it (the baseline's)
  * @param from when the window opened
  * @param to when it was taken
- * @param records records observed
+ * @param seen records offered to the observer
+ * @param records records observed (all of the first ones of a window, then a sample; see {@link DriftSettings})
  * @param untrackedPaths occurrences of paths beyond {@link DriftSettings#maxPaths()}
  * @param fields per path, in order of first appearance
  * @param concatenations split evidence (only for fields the baseline does not know)
@@ -25,6 +26,7 @@ public record StreamProfile(
     long salt,
     Instant from,
     Instant to,
+    long seen,
     long records,
     long untrackedPaths,
     Map<String, FieldProfile> fields,
@@ -35,6 +37,11 @@ public record StreamProfile(
     fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
     concatenations = List.copyOf(concatenations);
     parts = List.copyOf(parts);
+  }
+
+  /** {@code observed} occurrences scaled to all records of the window. */
+  long estimate(long observed) {
+    return records == 0 || seen <= records ? observed : Math.round((double) observed * seen / records);
   }
 
   public Optional<FieldProfile> field(String path) {

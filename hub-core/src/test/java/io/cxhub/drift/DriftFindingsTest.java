@@ -41,7 +41,7 @@ class DriftFindingsTest {
 
   @Test
   void closedFindingStartsAgainAndPersistedFindingsResume() {
-    Drift drift = Drift.of(new StreamProfile("crm", "contacts", 1, Payloads.NOW, Payloads.NOW, 5, 0,
+    Drift drift = Drift.of(new StreamProfile("crm", "contacts", 1, Payloads.NOW, Payloads.NOW, 5, 5, 0,
             java.util.Map.of(), List.of(), List.of()), DriftKind.FIELD_ADDED, List.of(), List.of("x"),
         new Evidence(5, 5, "absent", "string", null, null, null, null, null, null, null, null, Payloads.NOW, Payloads.NOW));
     Findings findings = new Findings();
