@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -38,6 +39,10 @@ public class DriftBenchmark {
   private static final int PAYLOADS = 1024;
   private static final int WINDOW = 10_000;
 
+  /** 1: every record walked; 8: the default, 1 in 8 after the first 256 of each window. */
+  @Param({"1", "8"})
+  public int observeEvery;
+
   private final ObjectMapper json = new ObjectMapper();
   private byte[][] bytes;
   private JsonNode[] trees;
@@ -61,7 +66,7 @@ public class DriftBenchmark {
       address.put("street_number", line1[0]).put("street_name", line1[1]);
       drifting[i] = changed;
     }
-    DriftSettings settings = DriftSettings.defaults();
+    DriftSettings settings = DriftSettings.defaults().withObserveEvery(observeEvery);
     SchemaObserver learning = SchemaObserver.learning("stripe", "customers", settings, Clock.systemUTC());
     for (int i = 0; i < settings.learnRecords(); i++) {
       learning.observe(trees[i]);

@@ -24,7 +24,7 @@ package io.cxhub.drift;
  *     walk alone costs more than the per-record budget (BENCHMARKS.md), so rates are estimated from a
  *     sample and counts scaled; 1 observes every record
  * @param analyseEvery after those, one record in this many is analysed: formats, value hashes, examples
- *     (16, a power of two, at least {@code observeEvery})
+ *     (32, a power of two, at least {@code observeEvery})
  * @param revealEnumCodes show enum values that look like codes ({@code paid}, {@code EUR}) as they are; off by
  *     default, when every value the engine keeps is masked, since it cannot know which source fields are PII
  */
@@ -60,7 +60,7 @@ public record DriftSettings(
   }
 
   public static DriftSettings defaults() {
-    return new DriftSettings(200, 32, 50, 128, 3, 1000, 30, 0.95, 0.02, 0.01, 0.2, 0.8, 0.5, 5, 2000, 256, 8, 16, false);
+    return new DriftSettings(200, 32, 50, 128, 3, 1000, 30, 0.95, 0.02, 0.01, 0.2, 0.8, 0.5, 5, 2000, 256, 8, 32, false);
   }
 
   public DriftSettings withLearnRecords(int records) {

@@ -5,6 +5,7 @@ import static io.cxhub.drift.Payloads.detect;
 import static io.cxhub.drift.Payloads.learn;
 import static io.cxhub.drift.Payloads.records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -105,6 +106,20 @@ class DriftValueMatchingTest {
     List<Drift> drifts = detect(customers, changed(records(1000, 1300, Payloads::billingCustomer),
         row -> rename(row, "fax", "fax_number")));
     assertEquals(List.of(DriftKind.FIELD_REMOVED, DriftKind.FIELD_ADDED), drifts.stream().map(Drift::kind).toList());
+  }
+
+  @Test
+  void sampledLargeWindowKeyedBySourceIdStillFindsTheRenameAndEstimatesTheCount() {
+    SchemaObserver observer = SchemaObserver.against(customers, Payloads.SETTINGS, Payloads.CLOCK);
+    for (ObjectNode row : changed(records(0, 8000, Payloads::billingCustomer), row -> rename(row, "email", "e_mail"))) {
+      observer.observe(row.get("customer_id").asText(), row);
+    }
+    StreamProfile window = observer.rotate();
+    assertEquals(8000, window.seen());
+    assertTrue(window.records() < 1500, "most records are not walked: " + window.records());
+    List<Drift> drifts = new DriftDetector(Payloads.SETTINGS).detect(customers, window);
+    assertEquals(List.of(DriftKind.RENAMED), drifts.stream().map(Drift::kind).toList(), drifts.toString());
+    assertEquals(8000, drifts.get(0).evidence().occurrences(), 400, "estimated from the sample");
   }
 
   private static ObjectNode rename(ObjectNode record, String from, String to) {
