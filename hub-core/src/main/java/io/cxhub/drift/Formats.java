@@ -53,6 +53,9 @@ final class Formats {
     if (s.indexOf('@') > 0) {
       return isEmail(s) ? ValueFormat.EMAIL : ValueFormat.NONE;
     }
+    if (first == '+' && isPhone(s)) {
+      return ValueFormat.PHONE;
+    }
     ValueFormat numeric = numeric(s);
     if (numeric != ValueFormat.NONE) {
       return numeric;

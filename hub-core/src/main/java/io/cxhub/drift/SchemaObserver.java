@@ -20,13 +20,16 @@ import java.util.Map;
  * order they first came, and since a source sends its keys in a stable order (and Jackson hands
  * out canonical key strings) a child is usually found by one identity comparison, without hashing.
  *
- * <p>Every record counts presence, nulls and JSON types per path, and the values of
- * low-cardinality strings (enum tracking, on the string's own cached {@code hashCode}). The costly
- * part, format classification, value hashes for value matching and examples, is done for
- * <em>analysed</em> records: the first {@link DriftSettings#analyseRecords()} of each window, then
- * one in {@link DriftSettings#analyseEvery()}. With a record key ({@link #observe(String, JsonNode)},
- * the source id) the choice is made by the key's hash, so the baseline and later windows analyse
- * the same records, which keeps value matching (rename, split, merge) sound for revisited records.
+ * <p>The first {@link DriftSettings#analyseRecords()} records of each window are all observed;
+ * after that one record in {@link DriftSettings#observeEvery()} is, because even a bare walk of a
+ * Jackson tree costs more than the 10 % of a parse the check may cost (BENCHMARKS.md): rates come
+ * from the sample and counts are scaled ({@link StreamProfile#seen()}). An observed record counts
+ * presence, nulls and JSON types per path and the values of low-cardinality strings (enum
+ * tracking). Format classification, value hashes for value matching and examples are taken from
+ * <em>analysed</em> records: the first {@link DriftSettings#analyseRecords()}, then one in
+ * {@link DriftSettings#analyseEvery()}. With a record key ({@link #observe(String, JsonNode)}, the
+ * source id) both choices are made by the key's hash, so the baseline and later windows look at the
+ * same records, which keeps value matching (rename, split, merge) sound for revisited records.
  * Fields the baseline does not know also collect split and merge evidence in analysed records, for
  * at most {@link DriftSettings#valueMatchRecords()} records per window.
  *
