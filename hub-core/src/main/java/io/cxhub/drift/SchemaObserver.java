@@ -171,7 +171,7 @@ public final class SchemaObserver {
   }
 
   private void walkObject(PathNode parent, JsonNode object, long record, boolean inArray) {
-    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
     int position = 0;
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
