@@ -46,7 +46,8 @@ final class HashSketch {
 
   /**
    * What share of {@code a}'s values also occur in {@code b}, estimated from two sorted sketches of
-   * capacity {@code capacity}; {@code sample} receives the number of hashes the estimate rests on.
+   * capacity {@code capacity}: only hashes below both sketches' limits are compared, where both
+   * sketches hold every value they saw, so the sample is the same for both sides.
    */
   static Overlap containment(long[] a, long[] b, int capacity) {
     if (a == null || b == null || a.length == 0 || b.length == 0) {
