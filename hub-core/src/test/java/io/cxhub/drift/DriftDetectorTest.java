@@ -1,0 +1,191 @@
+package io.cxhub.drift;
+
+import static io.cxhub.drift.Payloads.billingCustomer;
+import static io.cxhub.drift.Payloads.changed;
+import static io.cxhub.drift.Payloads.detect;
+import static io.cxhub.drift.Payloads.learn;
+import static io.cxhub.drift.Payloads.ofKind;
+import static io.cxhub.drift.Payloads.records;
+import static io.cxhub.drift.Payloads.stripeCustomer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cxhub.spi.connector.FieldSpec;
+import io.cxhub.spi.connector.StreamSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DriftDetectorTest {
+
+  private final Baseline customers = learn("billing", "customers", records(0, 200, Payloads::billingCustomer));
+
+  @Test
+  void aStableStreamWithOtherCustomersHasNoDrift() {
+    assertEquals(List.of(), detect(customers, records(200, 1200, Payloads::billingCustomer)));
+  }
+
+  @Test
+  void baselineLearnsTypesFormatsAndEnums() {
+    FieldExpectation signup = customers.fields().get("signup_date");
+    assertEquals(ValueFormat.ISO_DATE, signup.format());
+    assertEquals(ValueFormat.EMAIL, customers.fields().get("email").format());
+    assertEquals(ValueFormat.PHONE, customers.fields().get("phone").format());
+    assertEquals(ValueFormat.ISO_DATE_TIME, customers.fields().get("created_at").format());
+    assertEquals(3, customers.fields().get("status").enumValues().size());
+    assertEquals(null, customers.fields().get("email").enumValues(), "high cardinality is no enum");
+    assertEquals(1, customers.version());
+    assertEquals(Baseline.Origin.LEARNED, customers.origin());
+  }
+
+  @Test
+  void newFieldIsAdded() {
+    List<Drift> drifts = detect(customers, changed(records(200, 300, Payloads::billingCustomer),
+        row -> row.put("loyalty_tier", "gold")));
+    assertEquals(1, drifts.size(), drifts.toString());
+    Drift added = drifts.get(0);
+    assertEquals(DriftKind.FIELD_ADDED, added.kind());
+    assertEquals(List.of("loyalty_tier"), added.newFields());
+    assertEquals(100, added.evidence().occurrences());
+  }
+
+  @Test
+  void fieldGoneFromEnoughRecordsIsRemoved() {
+    List<Drift> drifts = detect(customers, changed(records(200, 300, Payloads::billingCustomer),
+        row -> { row.remove("balance_cents"); return row; }));
+    assertEquals(1, drifts.size(), drifts.toString());
+    assertEquals(DriftKind.FIELD_REMOVED, drifts.get(0).kind());
+    assertEquals(List.of("balance_cents"), drifts.get(0).oldFields());
+    assertEquals(100, drifts.get(0).evidence().occurrences());
+  }
+
+  @Test
+  void oneRecordWithoutAFieldOrATinyWindowIsNoRemoval() {
+    List<ObjectNode> window = records(200, 300, Payloads::billingCustomer);
+    window.get(17).remove("phone");
+    assertEquals(List.of(), detect(customers, window));
+    List<ObjectNode> tiny = changed(records(200, 210, Payloads::billingCustomer), row -> { row.remove("phone"); return row; });
+    assertEquals(List.of(), detect(customers, tiny), "10 records are too few to call a field removed");
+  }
+
+  @Test
+  void numberBecomingTextIsATypeChange() {
+    List<Drift> drifts = detect(customers, changed(records(200, 300, Payloads::billingCustomer),
+        row -> row.put("balance_cents", "n/a")));
+    assertEquals(1, drifts.size(), drifts.toString());
+    assertEquals(DriftKind.TYPE_CHANGED, drifts.get(0).kind());
+    assertTrue(drifts.get(0).evidence().before().startsWith("integer"), drifts.get(0).evidence().before());
+    assertTrue(drifts.get(0).evidence().after().startsWith("string"), drifts.get(0).evidence().after());
+  }
+
+  @Test
+  void objectBecomingArrayIsOneTypeChangeNotAStormOfAddedAndRemovedChildren() {
+    Baseline stripe = learn("stripe", "customers", records(0, 200, Payloads::stripeCustomer));
+    List<Drift> drifts = detect(stripe, changed(records(200, 300, Payloads::stripeCustomer), customer -> {
+      ObjectNode address = (ObjectNode) customer.remove("address");
+      customer.putArray("address").add(address);
+      return customer;
+    }));
+    assertEquals(1, drifts.size(), drifts.toString());
+    assertEquals(DriftKind.TYPE_CHANGED, drifts.get(0).kind());
+    assertEquals(List.of("address"), drifts.get(0).oldFields());
+  }
+
+  @Test
+  void stripeShapedPayloadIsObservedWithNestedAndArrayPaths() {
+    Baseline stripe = learn("stripe", "customers", records(0, 200, Payloads::stripeCustomer));
+    assertTrue(stripe.fields().containsKey("address.line1"));
+    assertTrue(stripe.fields().containsKey("tax_ids[].value"));
+    assertTrue(stripe.fields().containsKey("metadata.crm_id"));
+    assertEquals(ValueFormat.EPOCH_SECONDS, stripe.fields().get("created").format());
+    assertEquals(List.of(), detect(stripe, records(200, 600, Payloads::stripeCustomer)));
+  }
+
+  @Test
+  void fieldThatStartsBeingNullChangedNullability() {
+    List<Drift> drifts = detect(customers, changed(records(200, 300, Payloads::billingCustomer),
+        row -> row.get("customer_id").asText().endsWith("0") || row.get("customer_id").asText().endsWith("5")
+            ? row.putNull("email") : row));
+    assertEquals(1, drifts.size(), drifts.toString());
+    assertEquals(DriftKind.NULLABILITY_CHANGED, drifts.get(0).kind());
+    assertEquals(20, drifts.get(0).evidence().occurrences());
+  }
+
+  @Test
+  void isoDateBecomingEpochSecondsIsAFormatChangeNotAlsoATypeChange() {
+    List<Drift> drifts = detect(customers, changed(records(200, 300, Payloads::billingCustomer),
+        row -> row.put("signup_date", java.time.LocalDate.parse(row.get("signup_date").asText())
+            .atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond())));
+    assertEquals(1, drifts.size(), drifts.toString());
+    Drift drift = drifts.get(0);
+    assertEquals(DriftKind.FORMAT_CHANGED, drift.kind());
+    assertEquals(ValueFormat.ISO_DATE, drift.evidence().formatBefore());
+    assertEquals(ValueFormat.EPOCH_SECONDS, drift.evidence().formatAfter());
+    assertTrue(drift.evidence().examplesAfter().get(0).matches("#{10}"), drift.evidence().examplesAfter().toString());
+  }
+
+  @Test
+  void newValueOfALowCardinalityFieldIsAnEnumValueAdded() {
+    List<ObjectNode> window = records(200, 300, Payloads::billingCustomer);
+    window.get(3).put("status", "paused");
+    window.get(9).put("status", "paused");
+    List<Drift> drifts = detect(customers, window);
+    assertEquals(1, drifts.size(), drifts.toString());
+    assertEquals(DriftKind.ENUM_VALUE_ADDED, drifts.get(0).kind());
+    assertEquals(List.of("p*****"), drifts.get(0).evidence().newValues(), "masked by default");
+    assertEquals(2, drifts.get(0).evidence().occurrences());
+  }
+
+  @Test
+  void codesAreShownWhenTheStreamAllowsIt() {
+    DriftSettings reveal = DriftSettings.defaults().withRevealEnumCodes(true);
+    SchemaObserver learning = SchemaObserver.learning("billing", "customers", reveal, Payloads.CLOCK);
+    records(0, 200, Payloads::billingCustomer).forEach(learning::observe);
+    Baseline baseline = Baseline.learned(learning.rotate(), reveal, Payloads.NOW);
+    SchemaObserver observer = SchemaObserver.against(baseline, reveal, Payloads.CLOCK);
+    changed(records(200, 300, Payloads::billingCustomer), row -> row.put("status", "paused")).forEach(observer::observe);
+    Drift drift = ofKind(new DriftDetector(reveal).detect(baseline, observer.rotate()), DriftKind.ENUM_VALUE_ADDED).get(0);
+    assertEquals(List.of("paused"), drift.evidence().newValues());
+  }
+
+  @Test
+  void declaredBaselineReportsMissingRequiredFieldsAndUndeclaredOnes() {
+    StreamSpec spec = new StreamSpec("customers", "billing customers", "customer_id", "updated_at", List.of(
+        FieldSpec.of("customer_id", "string").notNull(),
+        FieldSpec.of("email", "string", "email"),
+        FieldSpec.of("signup_date", "string", "date").notNull(),
+        FieldSpec.of("address.city", "string")));
+    Baseline declared = Baseline.declared("billing", spec, Payloads.NOW);
+    assertTrue(declared.fields().containsKey("address"), "implied parent");
+    List<ObjectNode> rows = records(0, 100, i -> {
+      ObjectNode row = Payloads.JSON.createObjectNode();
+      row.put("customer_id", "cus_" + i).put("email", Payloads.email(i)).put("vip", i % 2 == 0);
+      row.putObject("address").put("city", "Berlin");
+      return row;
+    });
+    List<Drift> drifts = detect(declared, rows);
+    assertEquals(1, ofKind(drifts, DriftKind.FIELD_REMOVED).size(), drifts.toString());
+    assertEquals(List.of("signup_date"), ofKind(drifts, DriftKind.FIELD_REMOVED).get(0).oldFields());
+    assertEquals(List.of("vip"), ofKind(drifts, DriftKind.FIELD_ADDED).get(0).newFields());
+    assertEquals(2, drifts.size(), drifts.toString());
+  }
+
+  @Test
+  void refinedAndAcceptedBaselinesKeepTheSaltAndCountVersions() {
+    Baseline next = customers.accept(Payloads.window(customers, changed(records(200, 400, Payloads::billingCustomer),
+        row -> row.put("loyalty_tier", "gold"))), Payloads.SETTINGS, Payloads.NOW);
+    assertEquals(2, next.version());
+    assertEquals(Baseline.Origin.ACCEPTED, next.origin());
+    assertEquals(customers.salt(), next.salt());
+    assertEquals(List.of(), detect(next, changed(records(400, 500, Payloads::billingCustomer),
+        row -> row.put("loyalty_tier", "gold"))));
+  }
+
+  @Test
+  void windowOfAnotherStreamIsRefused() {
+    Baseline other = learn("billing", "invoices", records(0, 10, Payloads::billingCustomer));
+    StreamProfile window = Payloads.window(other, records(0, 10, Payloads::billingCustomer));
+    assertThrows(IllegalArgumentException.class, () -> new DriftDetector(Payloads.SETTINGS).detect(customers, window));
+  }
+}
