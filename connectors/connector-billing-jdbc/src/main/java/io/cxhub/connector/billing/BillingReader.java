@@ -1,5 +1,6 @@
 package io.cxhub.connector.billing;
 
+import io.cxhub.spi.connector.PollBackoff;
 import io.cxhub.spi.connector.CursorStore;
 import io.cxhub.spi.connector.HubEndpoints;
 import io.cxhub.spi.connector.StreamSpec;
@@ -41,7 +42,7 @@ final class BillingReader implements Processor {
   private final String instance;
   private final BillingSettings settings;
   private final Map<String, Cursor> positions = new ConcurrentHashMap<>();
-  private final Backoff backoff = new Backoff(Clock.systemUTC());
+  private final PollBackoff backoff = PollBackoff.standard(Clock.systemUTC());
   private boolean polling;
   private boolean pollFailed;
 

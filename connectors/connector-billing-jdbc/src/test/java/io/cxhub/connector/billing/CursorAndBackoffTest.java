@@ -1,5 +1,6 @@
 package io.cxhub.connector.billing;
 
+import io.cxhub.spi.connector.PollBackoff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,7 +31,7 @@ class CursorAndBackoffTest {
   @Test
   void backoffDoublesUpToFiveMinutesAndResetsOnSuccess() {
     MutableClock clock = new MutableClock();
-    Backoff b = new Backoff(clock);
+    PollBackoff b = PollBackoff.standard(clock);
     assertTrue(b.ready());
     assertEquals(Duration.ofSeconds(5), b.failed());
     assertFalse(b.ready());

@@ -1,5 +1,6 @@
 package io.cxhub.connector.genesys;
 
+import io.cxhub.spi.connector.PollBackoff;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * few conversations that ended just before the cursor's check time).
  *
  * <p>A page that is not JSON goes to {@link HubEndpoints#QUARANTINE} with its raw body and the
- * reason and is asked for again (twice); a poll that fails backs off ({@link Backoff}) and the
+ * reason and is asked for again (twice); a poll that fails backs off ({@link PollBackoff}) and the
  * next one resumes from the position. Quartz runs an instance's polls one at a time
  * ({@code stateful}), which makes the plain fields safe.
  */
@@ -56,7 +57,7 @@ final class GenesysReader implements Processor {
   private final String instance;
   private final GenesysSettings settings;
   private final Clock clock;
-  private final Backoff backoff;
+  private final PollBackoff backoff;
   private final GenesysApi.Sleeper sleeper;
   private GenesysApi api;
   private ProducerTemplate producer;
@@ -78,7 +79,7 @@ final class GenesysReader implements Processor {
     this.settings = settings;
     this.clock = clock;
     this.sleeper = sleeper;
-    this.backoff = new Backoff(clock);
+    this.backoff = new PollBackoff(clock, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(15));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.cxhub.connector.qualtrics;
 
+import io.cxhub.spi.connector.PollBackoff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,7 +63,7 @@ final class QualtricsInstance implements Processor {
   private final QualtricsSettings settings;
   private final QualtricsApi api;
   private final QualtricsApi webhookApi;
-  private final Backoff backoff = new Backoff(Clock.systemUTC());
+  private final PollBackoff backoff = PollBackoff.standard(Clock.systemUTC());
   private final Clock clock = Clock.systemUTC();
   private Position position;
   private boolean subscribed;

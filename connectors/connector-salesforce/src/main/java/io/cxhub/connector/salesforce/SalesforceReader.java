@@ -1,5 +1,6 @@
 package io.cxhub.connector.salesforce;
 
+import io.cxhub.spi.connector.PollBackoff;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +62,7 @@ final class SalesforceReader implements Processor {
   private final SalesforceSettings settings;
   private final SalesforceConnection connection;
   private final Map<String, Cursor> positions = new ConcurrentHashMap<>();
-  private final Backoff backoff = new Backoff(Clock.systemUTC());
+  private final PollBackoff backoff = PollBackoff.standard(Clock.systemUTC());
   private boolean polling;
   private boolean pollFailed;
 

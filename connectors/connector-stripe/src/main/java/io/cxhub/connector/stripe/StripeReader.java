@@ -1,5 +1,6 @@
 package io.cxhub.connector.stripe;
 
+import io.cxhub.spi.connector.PollBackoff;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * 429 and 5xx are retried within the poll (Retry-After honoured, else exponential from 0.5 s), up to
  * {@link #MAX_ATTEMPTS} tries; a 200 whose body is not JSON goes to quarantine and is asked again.
- * A poll that still fails ends and the next polls back off ({@link Backoff}). Quartz runs an
+ * A poll that still fails ends and the next polls back off ({@link PollBackoff}). Quartz runs an
  * instance's polls one at a time ({@code stateful}); the webhook thread touches only {@link SeenEvents}.
  */
 final class StripeReader implements Processor {
@@ -73,7 +74,7 @@ final class StripeReader implements Processor {
   private final String instance;
   private final StripeSettings settings;
   private final List<Stream> streams;
-  private final Backoff backoff = new Backoff(Clock.systemUTC());
+  private final PollBackoff backoff = PollBackoff.standard(Clock.systemUTC());
   private final SeenEvents seen = new SeenEvents(20_000);
   private Map<String, Position> positions;
 

@@ -1,5 +1,6 @@
 package com.example.cxhub.zendesk;
 
+import io.cxhub.spi.connector.PollBackoff;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +54,7 @@ final class TicketExport implements Processor {
 
   private final String instance;
   private final ZendeskSettings settings;
-  private final Backoff backoff = new Backoff(Clock.systemUTC());
+  private final PollBackoff backoff = new PollBackoff(Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(5));
   /** The after_cursor to continue from; null until the first poll read the committed one (or none). */
   private String cursor;
   private boolean started;
