@@ -1,5 +1,6 @@
 package io.cxhub.simulator.billing;
 
+import io.cxhub.simulator.ChangeLoop;
 import io.cxhub.simulator.people.People;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -8,9 +9,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +34,7 @@ public final class BillingSimulator implements AutoCloseable {
   private final People people;
   private final BillingChanges changes;
   private boolean resumed;
-  private ScheduledExecutorService changer;
+  private final ChangeLoop changeLoop = new ChangeLoop("billing-simulator");
 
   /** A simulator with {@link BillingOptions#defaults()}. */
   public BillingSimulator(String jdbcUrl) {
@@ -107,33 +105,13 @@ public final class BillingSimulator implements AutoCloseable {
   }
 
   /** Starts applying a round of changes every {@code tick} on a daemon thread; no-op when running. */
-  public synchronized void startChanging(Duration tick) {
-    if (changer != null) {
-      return;
-    }
-    changer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "billing-simulator");
-      t.setDaemon(true);
-      return t;
-    });
-    changer.scheduleWithFixedDelay(this::tickLogged, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+  public void startChanging(Duration tick) {
+    changeLoop.start(tick, this::tickLogged);
   }
 
   /** Stops the changes after the round in progress, if any. */
   public void stop() {
-    ScheduledExecutorService running;
-    synchronized (this) {
-      running = changer;
-      changer = null;
-    }
-    if (running != null) {
-      running.shutdown();
-      try {
-        running.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    changeLoop.stop();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.cxhub.simulator.genesys;
 
+import io.cxhub.simulator.ChangeLoop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,9 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +59,7 @@ public final class GenesysSimulator implements AutoCloseable {
   private final AccessTokens tokens;
   private final SimServer server;
   private final Random changes;
-  private ScheduledExecutorService changer;
+  private final ChangeLoop changeLoop = new ChangeLoop("genesys-simulator");
 
   private GenesysSimulator(GenesysOptions options, int port) {
     this.options = options;
@@ -149,30 +147,13 @@ public final class GenesysSimulator implements AutoCloseable {
   }
 
   /** Applies {@link #tick()} every {@code period} on a daemon thread until {@link #close()}. */
-  public synchronized void startChanging(Duration period) {
-    if (changer != null) {
-      return;
-    }
-    changer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "sim-genesys-changes");
-      t.setDaemon(true);
-      return t;
-    });
-    changer.scheduleWithFixedDelay(() -> {
-      try {
-        tick();
-      } catch (RuntimeException e) {
-        log.warn("genesys simulator: a round of changes failed", e);
-      }
-    }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  public void startChanging(Duration period) {
+    changeLoop.start(period, this::tick);
   }
 
   @Override
-  public synchronized void close() {
-    if (changer != null) {
-      changer.shutdownNow();
-      changer = null;
-    }
+  public void close() {
+    changeLoop.stop();
     server.close();
   }
 

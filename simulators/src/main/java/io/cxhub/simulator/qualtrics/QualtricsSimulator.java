@@ -1,5 +1,6 @@
 package io.cxhub.simulator.qualtrics;
 
+import io.cxhub.simulator.ChangeLoop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,8 +33,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -89,7 +88,7 @@ public final class QualtricsSimulator implements AutoCloseable {
   private final AtomicInteger corruptFiles = new AtomicInteger();
   private final ExecutorService webhooks = Executors.newSingleThreadExecutor(r -> daemon(r, "qualtrics-sim-webhooks"));
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private ScheduledExecutorService changer;
+  private final ChangeLoop changeLoop = new ChangeLoop("qualtrics-simulator");
   private Instant last;
 
   /** Starts on {@code port} (0 for any) with {@code perSurvey} responses per survey, recorded over the last 90 days. */
@@ -205,28 +204,14 @@ public final class QualtricsSimulator implements AutoCloseable {
   }
 
   /** Completes one to three responses every {@code period} until {@link #close()}. */
-  public synchronized void startChanging(Duration period) {
-    if (changer != null) {
-      return;
-    }
-    changer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "qualtrics-sim-changes"));
+  public void startChanging(Duration period) {
     Random r = new Random(17);
-    changer.scheduleWithFixedDelay(() -> {
-      try {
-        tick(1 + r.nextInt(3));
-      } catch (RuntimeException e) {
-        log.warn("qualtrics simulator: a round of new responses failed", e);
-      }
-    }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    changeLoop.start(period, () -> tick(1 + r.nextInt(3)));
   }
 
   @Override
   public void close() {
-    synchronized (this) {
-      if (changer != null) {
-        changer.shutdownNow();
-      }
-    }
+    changeLoop.stop();
     webhooks.shutdownNow();
     server.close();
   }

@@ -1,5 +1,6 @@
 package io.cxhub.simulator.salesforce;
 
+import io.cxhub.simulator.ChangeLoop;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxhub.simulator.http.AccessTokens;
 import io.cxhub.simulator.http.Faults;
@@ -24,9 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -74,7 +72,7 @@ public final class SalesforceSimulator implements AutoCloseable {
       });
   private final List<Created> created = new CopyOnWriteArrayList<>();
   private final List<Updated> updated = new CopyOnWriteArrayList<>();
-  private ScheduledExecutorService changer;
+  private final ChangeLoop changeLoop = new ChangeLoop("salesforce-simulator");
 
   public SalesforceSimulator(SalesforceOptions options) {
     this.options = options;
@@ -176,32 +174,13 @@ public final class SalesforceSimulator implements AutoCloseable {
   }
 
   /** Applies a round of changes every {@code period} on a daemon thread until {@link #close()}. */
-  public synchronized void startChanging(Duration period) {
-    if (changer != null) {
-      return;
-    }
-    changer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "salesforce-simulator");
-      t.setDaemon(true);
-      return t;
-    });
-    changer.scheduleWithFixedDelay(() -> {
-      try {
-        log.debug("salesforce simulator round: {}", tick());
-      } catch (RuntimeException e) {
-        log.warn("salesforce simulator round failed", e);
-      }
-    }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  public void startChanging(Duration period) {
+    changeLoop.start(period, () -> log.debug("salesforce simulator round: {}", tick()));
   }
 
   @Override
   public void close() {
-    synchronized (this) {
-      if (changer != null) {
-        changer.shutdownNow();
-        changer = null;
-      }
-    }
+    changeLoop.stop();
     server.close();
   }
 

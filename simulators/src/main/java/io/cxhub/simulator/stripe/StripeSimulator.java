@@ -1,5 +1,6 @@
 package io.cxhub.simulator.stripe;
 
+import io.cxhub.simulator.ChangeLoop;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,9 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -70,7 +68,7 @@ public final class StripeSimulator implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private volatile URI webhookUrl;
   private volatile String webhookSecret;
-  private ScheduledExecutorService changer;
+  private final ChangeLoop changeLoop = new ChangeLoop("stripe-simulator");
 
   private StripeSimulator(StripeOptions options, int port, Clock clock) {
     this.options = options;
@@ -180,33 +178,12 @@ public final class StripeSimulator implements AutoCloseable {
   }
 
   /** Applies a round of changes every {@code period} on a daemon thread; no-op when running. */
-  public synchronized void startChanging(Duration period) {
-    if (changer != null) {
-      return;
-    }
-    changer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "stripe-simulator");
-      t.setDaemon(true);
-      return t;
-    });
-    changer.scheduleWithFixedDelay(() -> {
-      try {
-        tick(3);
-      } catch (RuntimeException e) {
-        log.warn("Stripe simulator round failed: {}", e.getMessage());
-      }
-    }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  public void startChanging(Duration period) {
+    changeLoop.start(period, () -> tick(3));
   }
 
   public void stop() {
-    ScheduledExecutorService running;
-    synchronized (this) {
-      running = changer;
-      changer = null;
-    }
-    if (running != null) {
-      running.shutdownNow();
-    }
+    changeLoop.stop();
   }
 
   @Override
