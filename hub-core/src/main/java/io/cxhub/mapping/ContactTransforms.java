@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -50,6 +51,11 @@ final class ContactTransforms {
       @Override
       public Object apply(Object value) throws InvalidValueException {
         return toE164(value, defaultRegion);
+      }
+
+      @Override
+      public List<String> paths() {
+        return List.of(regionPath.toString());
       }
 
       @Override

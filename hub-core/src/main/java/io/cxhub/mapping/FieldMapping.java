@@ -2,6 +2,8 @@ package io.cxhub.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxhub.taxonomy.TaxonomyField;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One compiled taxonomy field: source, transform chain, default, type check. Immutable and
@@ -36,6 +38,15 @@ final class FieldMapping {
 
   ValueSource source() {
     return source;
+  }
+
+  /** Every payload path this field reads: its source and what its transforms consult (e.g. a country). */
+  List<String> paths() {
+    List<String> paths = new ArrayList<>(source.paths());
+    for (Transform t : transforms) {
+      paths.addAll(t.paths());
+    }
+    return paths;
   }
 
   /** The typed value, or {@code null} when the record has none and the field is optional. */

@@ -31,8 +31,8 @@ public final class Mapping {
     for (EntityMapping entity : entities) {
       paths.add(entity.idPath().toString());
       for (FieldMapping field : entity.fields()) {
-        fields.add(new FieldLineage(entity.entity(), field.field().name(), field.source().paths()));
-        paths.addAll(field.source().paths());
+        fields.add(new FieldLineage(entity.entity(), field.field().name(), field.paths()));
+        paths.addAll(field.paths());
       }
     }
     this.lineage = List.copyOf(fields);

@@ -1,6 +1,7 @@
 package io.cxhub.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
  * One step of a field's transform chain, compiled at load. Implementations are immutable and
@@ -11,6 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 interface Transform {
 
   Object apply(Object value) throws InvalidValueException;
+
+  /** Payload paths the step reads besides its input value (lineage); none for most steps. */
+  default List<String> paths() {
+    return List.of();
+  }
 
   /** Applies the step to a value of {@code payload}; steps that read other fields of the record override this. */
   default Object apply(Object value, JsonNode payload) throws InvalidValueException {

@@ -133,6 +133,8 @@ class BillingMappingsTest {
     assertEquals(List.of("first_name", "last_name"), displayName.paths());
     assertEquals(Set.of("party.first_name", "party.display_name"), customers.fieldsReading("first_name"));
     assertTrue(customers.fieldsReading("middle_name").isEmpty());
+    assertEquals(Set.of("party.phone", "party.country"), customers.fieldsReading("country"),
+        "the phone is read in the customer's country (region_from), so a drift of country affects it");
   }
 
   @Test
