@@ -117,7 +117,7 @@ public final class Hub implements AutoCloseable {
     QuarantineReplay replay = new QuarantineReplay(quarantine, json);
     PipelineSettings settings = options.pipeline();
 
-    int port = options.httpPort() == 0 ? freePort() : options.httpPort();
+    int port = options.httpPort() == 0 ? freePort() : requireFree(options.httpPort());
     Main main = new Main();
     main.configure().withName("cxhub").withDurationMaxMessages(0);
     main.configure().httpServer().withEnabled(true).withPort(port).withHost("0.0.0.0").withMaxBodySize(64L << 20);
@@ -201,6 +201,21 @@ public final class Hub implements AutoCloseable {
       if (postgres != null) {
         postgres.close();
       }
+    }
+  }
+
+  /**
+   * Fails start-up with a clear message when the port is taken: otherwise Camel would log the bind
+   * failure on an event-loop thread and the hub would run without its API.
+   */
+  private static int requireFree(int port) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.setReuseAddress(true);
+      s.bind(new java.net.InetSocketAddress(port));
+      return port;
+    } catch (IOException e) {
+      throw new IllegalStateException("HTTP port " + port + " is in use (" + e.getMessage() + "): stop what listens "
+          + "there (a previous cxhub still shutting down?) or choose another with --port or CXHUB_HTTP_PORT", e);
     }
   }
 
