@@ -3,6 +3,9 @@ package io.cxhub.testkit.conformance;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * The source system a connector reads in a conformance test, usually its simulator, seen through
@@ -34,5 +37,40 @@ public interface ConformanceSource {
   /** The next {@code responses} successful data responses are cut off in the middle of their body. */
   default void truncateNext(int responses) {
     throw new UnsupportedOperationException("this source cannot inject truncated payloads");
+  }
+
+  /**
+   * A source from its two reads and its fault hooks, e.g. for a simulator {@code sim}:
+   * {@code ConformanceSource.of(sim::ids, sim::change, sim.faults()::rateLimit, sim.faults()::serverErrors,
+   * sim.faults()::truncate)}.
+   */
+  static ConformanceSource of(Supplier<Map<String, Set<String>>> contents, Supplier<Map<String, Set<String>>> change,
+      BiConsumer<Integer, Duration> rateLimit, IntConsumer serverErrors, IntConsumer truncate) {
+    return new ConformanceSource() {
+      @Override
+      public Map<String, Set<String>> contents() {
+        return contents.get();
+      }
+
+      @Override
+      public Map<String, Set<String>> change() {
+        return change.get();
+      }
+
+      @Override
+      public void rateLimitNext(int requests, Duration retryAfter) {
+        rateLimit.accept(requests, retryAfter);
+      }
+
+      @Override
+      public void serverErrorsNext(int requests) {
+        serverErrors.accept(requests);
+      }
+
+      @Override
+      public void truncateNext(int responses) {
+        truncate.accept(responses);
+      }
+    };
   }
 }

@@ -6,7 +6,6 @@ import io.cxhub.simulator.genesys.TickReport;
 import io.cxhub.spi.connector.Connector;
 import io.cxhub.testkit.conformance.ConformanceSource;
 import io.cxhub.testkit.conformance.ConnectorConformanceTest;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -49,34 +48,14 @@ class GenesysConformanceIT extends ConnectorConformanceTest {
 
   @Override
   protected ConformanceSource source() {
-    return new ConformanceSource() {
-      @Override
-      public Map<String, Set<String>> contents() {
-        return Map.of("conversations", SIM.conversationIds());
-      }
-
-      @Override
-      public Map<String, Set<String>> change() {
-        TickReport t = SIM.tick(3, 2);
-        Set<String> ids = new HashSet<>(t.added());
-        ids.addAll(t.finished());
-        return Map.of("conversations", ids);
-      }
-
-      @Override
-      public void rateLimitNext(int requests, Duration retryAfter) {
-        SIM.server().faults().rateLimit(requests, retryAfter);
-      }
-
-      @Override
-      public void serverErrorsNext(int requests) {
-        SIM.server().faults().serverErrors(requests);
-      }
-
-      @Override
-      public void truncateNext(int responses) {
-        SIM.server().faults().truncate(responses);
-      }
-    };
+    return ConformanceSource.of(
+        () -> Map.of("conversations", SIM.conversationIds()),
+        () -> {
+          TickReport t = SIM.tick(3, 2);
+          Set<String> ids = new HashSet<>(t.added());
+          ids.addAll(t.finished());
+          return Map.of("conversations", ids);
+        },
+        SIM.server().faults()::rateLimit, SIM.server().faults()::serverErrors, SIM.server().faults()::truncate);
   }
 }

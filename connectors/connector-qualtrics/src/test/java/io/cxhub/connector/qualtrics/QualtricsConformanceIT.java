@@ -4,10 +4,8 @@ import io.cxhub.simulator.qualtrics.QualtricsSimulator;
 import io.cxhub.spi.connector.Connector;
 import io.cxhub.testkit.conformance.ConformanceSource;
 import io.cxhub.testkit.conformance.ConnectorConformanceTest;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 
 /** The hub's conformance suite against the Qualtrics simulator (export path; webhooks off). */
@@ -47,31 +45,9 @@ class QualtricsConformanceIT extends ConnectorConformanceTest {
 
   @Override
   protected ConformanceSource source() {
-    return new ConformanceSource() {
-      @Override
-      public Map<String, Set<String>> contents() {
-        return Map.of("responses", new HashSet<>(sim.responseIds()));
-      }
-
-      @Override
-      public Map<String, Set<String>> change() {
-        return Map.of("responses", new HashSet<>(sim.tick(5)));
-      }
-
-      @Override
-      public void rateLimitNext(int requests, Duration retryAfter) {
-        sim.server().faults().rateLimit(requests, retryAfter);
-      }
-
-      @Override
-      public void serverErrorsNext(int requests) {
-        sim.server().faults().serverErrors(requests);
-      }
-
-      @Override
-      public void truncateNext(int responses) {
-        sim.server().faults().truncate(responses);
-      }
-    };
+    return ConformanceSource.of(
+        () -> Map.of("responses", new HashSet<>(sim.responseIds())),
+        () -> Map.of("responses", new HashSet<>(sim.tick(5))),
+        sim.server().faults()::rateLimit, sim.server().faults()::serverErrors, sim.server().faults()::truncate);
   }
 }

@@ -5,7 +5,6 @@ import io.cxhub.simulator.salesforce.SalesforceSimulator;
 import io.cxhub.spi.connector.Connector;
 import io.cxhub.testkit.conformance.ConformanceSource;
 import io.cxhub.testkit.conformance.ConnectorConformanceTest;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -64,35 +63,17 @@ class SalesforceConformanceIT extends ConnectorConformanceTest {
 
   @Override
   protected ConformanceSource source() {
-    return new ConformanceSource() {
-      @Override
-      public Map<String, Set<String>> contents() {
-        Map<String, Set<String>> out = new HashMap<>();
-        STREAMS.forEach((type, stream) -> out.put(stream, sim.ids(type)));
-        return out;
-      }
-
-      @Override
-      public Map<String, Set<String>> change() {
-        Map<String, Set<String>> out = new HashMap<>();
-        sim.tick().forEach((type, ids) -> out.put(STREAMS.get(type), ids));
-        return out;
-      }
-
-      @Override
-      public void rateLimitNext(int requests, Duration retryAfter) {
-        sim.faults().rateLimit(requests, retryAfter);
-      }
-
-      @Override
-      public void serverErrorsNext(int requests) {
-        sim.faults().serverErrors(requests);
-      }
-
-      @Override
-      public void truncateNext(int responses) {
-        sim.faults().truncate(responses);
-      }
-    };
+    return ConformanceSource.of(
+        () -> {
+          Map<String, Set<String>> out = new HashMap<>();
+          STREAMS.forEach((type, stream) -> out.put(stream, sim.ids(type)));
+          return out;
+        },
+        () -> {
+          Map<String, Set<String>> out = new HashMap<>();
+          sim.tick().forEach((type, ids) -> out.put(STREAMS.get(type), ids));
+          return out;
+        },
+        sim.faults()::rateLimit, sim.faults()::serverErrors, sim.faults()::truncate);
   }
 }

@@ -5,10 +5,8 @@ import io.cxhub.simulator.stripe.StripeSimulator;
 import io.cxhub.spi.connector.Connector;
 import io.cxhub.testkit.conformance.ConformanceSource;
 import io.cxhub.testkit.conformance.ConnectorConformanceTest;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -54,31 +52,9 @@ class StripeConformanceIT extends ConnectorConformanceTest {
 
   @Override
   protected ConformanceSource source() {
-    return new ConformanceSource() {
-      @Override
-      public Map<String, Set<String>> contents() {
-        return simulator.contents();
-      }
-
-      @Override
-      public Map<String, Set<String>> change() {
-        return simulator.tick(8);
-      }
-
-      @Override
-      public void rateLimitNext(int requests, Duration retryAfter) {
-        simulator.faults().rateLimit(requests, retryAfter);
-      }
-
-      @Override
-      public void serverErrorsNext(int requests) {
-        simulator.faults().serverErrors(requests);
-      }
-
-      @Override
-      public void truncateNext(int responses) {
-        simulator.faults().truncate(responses);
-      }
-    };
+    return ConformanceSource.of(
+        () -> simulator.contents(),
+        () -> simulator.tick(8),
+        simulator.faults()::rateLimit, simulator.faults()::serverErrors, simulator.faults()::truncate);
   }
 }

@@ -4,9 +4,7 @@ import com.example.cxhub.zendesk.sim.ZendeskSimulator;
 import io.cxhub.spi.connector.Connector;
 import io.cxhub.testkit.conformance.ConformanceSource;
 import io.cxhub.testkit.conformance.ConnectorConformanceTest;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -49,31 +47,9 @@ class ZendeskConformanceIT extends ConnectorConformanceTest {
 
   @Override
   protected ConformanceSource source() {
-    return new ConformanceSource() {
-      @Override
-      public Map<String, Set<String>> contents() {
-        return Map.of("tickets", zendesk.ticketIds());
-      }
-
-      @Override
-      public Map<String, Set<String>> change() {
-        return Map.of("tickets", zendesk.tick());
-      }
-
-      @Override
-      public void rateLimitNext(int requests, Duration retryAfter) {
-        zendesk.server().faults().rateLimit(requests, retryAfter);
-      }
-
-      @Override
-      public void serverErrorsNext(int requests) {
-        zendesk.server().faults().serverErrors(requests);
-      }
-
-      @Override
-      public void truncateNext(int responses) {
-        zendesk.server().faults().truncate(responses);
-      }
-    };
+    return ConformanceSource.of(
+        () -> Map.of("tickets", zendesk.ticketIds()),
+        () -> Map.of("tickets", zendesk.tick()),
+        zendesk.server().faults()::rateLimit, zendesk.server().faults()::serverErrors, zendesk.server().faults()::truncate);
   }
 }
