@@ -7,7 +7,10 @@ import io.cxhub.config.SchemaValidator;
 import io.cxhub.config.SecretResolver;
 import io.cxhub.config.YamlDocument;
 import io.cxhub.config.YamlLoader;
+import io.cxhub.drift.Severity;
+import io.cxhub.notify.NotifySettings;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -49,7 +52,22 @@ public final class HubYaml {
     Path dataDir = overrides.dataDir() != null ? overrides.dataDir() : configDir.resolve("data");
     return new HubOptions(configDir, dataDir, port, overrides.adminToken(), jdbcUrl,
         ownStore ? text(store, "username", secrets) : null, ownStore ? text(store, "password", secrets) : null,
-        store.path("poolSize").asInt(10), pipeline, overrides.variables());
+        store.path("poolSize").asInt(10), pipeline, drift(root.path("drift"), secrets), overrides.variables());
+  }
+
+  private static DriftOptions drift(JsonNode d, SecretResolver secrets) {
+    DriftOptions defaults = DriftOptions.defaults();
+    NotifySettings none = NotifySettings.none();
+    JsonNode n = d.path("notify");
+    NotifySettings notify = new NotifySettings(text(n, "webhookUrl", secrets),
+        n.has("minSeverity") ? Severity.valueOf(n.get("minSeverity").asText()) : none.minSeverity(),
+        text(n.path("kafka"), "bootstrapServers", secrets), n.path("kafka").path("topic").asText(none.kafkaTopic()),
+        n.has("digestSeconds") ? Duration.ofSeconds(n.get("digestSeconds").asLong()) : none.digestInterval());
+    return new DriftOptions(d.path("learnRecords").asInt(defaults.learnRecords()),
+        d.path("windowRecords").asInt(defaults.windowRecords()),
+        d.has("windowSeconds") ? Duration.ofSeconds(d.get("windowSeconds").asLong()) : defaults.windowTime(),
+        d.has("checkSeconds") ? Duration.ofSeconds(d.get("checkSeconds").asLong()) : defaults.checkInterval(),
+        d.has("policy") ? DriftPolicy.parse(d.get("policy").asText()) : defaults.policy(), notify);
   }
 
   /** Resolves {@code ${env:NAME}} from the overrides' variables first, then the environment; {@code ${file:…}} as usual. */
