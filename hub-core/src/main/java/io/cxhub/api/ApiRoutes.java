@@ -2,12 +2,17 @@ package io.cxhub.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cxhub.alerts.AlertStatus;
+import io.cxhub.alerts.DriftAlertStore;
+import io.cxhub.drift.DriftKind;
+import io.cxhub.drift.Severity;
 import io.cxhub.ingest.StreamStatsRepository;
 import io.cxhub.mapping.IdentityKey;
 import io.cxhub.plugin.LoadedPlugin;
 import io.cxhub.profile.ProfileQueries;
 import io.cxhub.quarantine.QuarantineStore;
 import io.cxhub.runtime.IngestCounts;
+import io.cxhub.runtime.DriftWatch;
 import io.cxhub.runtime.QuarantineReplay;
 import io.cxhub.spi.connector.HubEndpoints;
 import io.cxhub.spi.record.RawRecord;
@@ -28,6 +33,8 @@ public final class ApiRoutes extends RouteBuilder {
   private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
   private static final int MAX_PAGE = 500;
+  /** Header carrying the authenticated token's name: the actor in audit trails. */
+  private static final String ACTOR = "CxhubActor";
 
   private final ObjectMapper json;
   private final ApiTokens tokens;
@@ -37,9 +44,14 @@ public final class ApiRoutes extends RouteBuilder {
   private final QuarantineReplay replay;
   private final List<LoadedPlugin> plugins;
   private final IngestPayloads payloads;
+  private final DriftAlertStore alerts;
+  private final DriftWatch drift;
 
   public ApiRoutes(ObjectMapper json, ApiTokens tokens, ProfileQueries profiles, StreamStatsRepository streams,
-      QuarantineStore quarantine, QuarantineReplay replay, List<LoadedPlugin> plugins) {
+      QuarantineStore quarantine, QuarantineReplay replay, List<LoadedPlugin> plugins, DriftAlertStore alerts,
+      DriftWatch drift) {
+    this.alerts = alerts;
+    this.drift = drift;
     this.json = json;
     this.tokens = tokens;
     this.profiles = profiles;
@@ -88,6 +100,72 @@ public final class ApiRoutes extends RouteBuilder {
       return replay.replay(system, stream);
     });
     endpoint("POST", "/api/ingest/{system}/{stream}", Role.OPERATOR, this::ingest);
+
+    endpoint("GET", "/api/drift/alerts", Role.VIEWER, e -> Map.of("items", alerts.list(query(e, "system"),
+        query(e, "stream"), parse(e, "status", AlertStatus.class), parse(e, "kind", DriftKind.class),
+        parse(e, "severity", Severity.class), limit(e), longQuery(e, "before"))));
+    endpoint("GET", "/api/drift/alerts/{id}", Role.VIEWER, e -> alerts.byId(alertId(e))
+        .orElseThrow(() -> new NotFound("no drift alert " + e.getIn().getHeader("id"))));
+    endpoint("POST", "/api/drift/alerts/{id}/{action}", Role.OPERATOR, e -> {
+      DriftWatch.Action action;
+      try {
+        action = DriftWatch.Action.parse(e.getIn().getHeader("action", String.class));
+      } catch (IllegalArgumentException bad) {
+        throw new NotFound(bad.getMessage());
+      }
+      JsonNode body = jsonBody(e);
+      try {
+        return drift.act(alertId(e), action, e.getIn().getHeader(ACTOR, String.class), body.path("comment")
+            .asText(null));
+      } catch (java.util.NoSuchElementException missing) {
+        throw new NotFound(missing.getMessage());
+      } catch (IllegalStateException conflict) {
+        throw new Conflict(conflict.getMessage());
+      } catch (IllegalArgumentException bad) {
+        throw new BadRequest(bad.getMessage());
+      }
+    });
+    endpoint("GET", "/api/drift/streams", Role.VIEWER, e -> Map.of("items", drift.status()));
+    endpoint("GET", "/api/drift/streams/{system}/{stream}/baselines", Role.VIEWER, e -> Map.of("items",
+        drift.baselineVersions(name(e, "system", e.getIn().getHeader("system", String.class)),
+            name(e, "stream", e.getIn().getHeader("stream", String.class)))));
+  }
+
+  private static long alertId(Exchange e) {
+    String id = e.getIn().getHeader("id", String.class);
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException nfe) {
+      throw new BadRequest("alert id '" + id + "': expected a whole number");
+    }
+  }
+
+  private JsonNode jsonBody(Exchange e) {
+    byte[] body = e.getIn().getBody(byte[].class);
+    if (body == null || body.length == 0) {
+      return json.createObjectNode();
+    }
+    try {
+      JsonNode node = json.readTree(body);
+      if (!node.isObject()) {
+        throw new BadRequest("request body: expected a JSON object such as {\"comment\": \"...\"}");
+      }
+      return node;
+    } catch (java.io.IOException bad) {
+      throw new BadRequest("request body is not JSON: " + bad.getMessage());
+    }
+  }
+
+  private static <E extends Enum<E>> E parse(Exchange e, String name, Class<E> type) {
+    String v = query(e, name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, v.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException bad) {
+      throw new BadRequest(name + "=" + v + ": expected one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
   }
 
   private Object ingest(Exchange e) {
@@ -129,12 +207,15 @@ public final class ApiRoutes extends RouteBuilder {
             return;
           }
           e.getIn().removeHeader("Authorization");
+          e.getIn().setHeader(ACTOR, token.get().name());
           try {
             Object result = handler.apply(e);
             Integer code = e.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
             respond(e, code == null ? 200 : code, result);
           } catch (NotFound nf) {
             error(e, 404, nf.getMessage());
+          } catch (Conflict c) {
+            error(e, 409, c.getMessage());
           }
         });
   }
@@ -202,6 +283,13 @@ public final class ApiRoutes extends RouteBuilder {
   /** The request is wrong; answered with 400 and the message. */
   static final class BadRequest extends IllegalArgumentException {
     BadRequest(String message) {
+      super(message);
+    }
+  }
+
+  /** The resource is not in a state that allows the request; answered with 409. */
+  static final class Conflict extends RuntimeException {
+    Conflict(String message) {
       super(message);
     }
   }

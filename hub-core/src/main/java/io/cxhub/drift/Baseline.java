@@ -76,6 +76,38 @@ public record Baseline(
   }
 
   /**
+   * The next version with one drift accepted: the expectations of {@code paths} (a drift's old and
+   * new fields, and everything under them) are taken from {@code window}, or dropped where the
+   * window no longer has them; every other expectation stays, so accepting one alert does not
+   * silently accept the other drifts of the same window.
+   */
+  public Baseline acceptChange(StreamProfile window, java.util.Collection<String> paths, DriftSettings settings,
+      Instant now) {
+    requireSameStream(window);
+    Map<String, FieldExpectation> next = new LinkedHashMap<>();
+    for (FieldExpectation expected : fields.values()) {
+      if (!within(expected.path(), paths)) {
+        next.put(expected.path(), expected);
+      }
+    }
+    for (FieldProfile seen : window.fields().values()) {
+      if (within(seen.path(), paths) && seen.present() > 0) {
+        next.put(seen.path(), FieldExpectation.observed(seen, settings, false));
+      }
+    }
+    return new Baseline(system, stream, version + 1, Origin.ACCEPTED, now, salt, window.records(), next);
+  }
+
+  private static boolean within(String path, java.util.Collection<String> roots) {
+    for (String root : roots) {
+      if (Paths.within(path, root)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * A declared baseline completed with what the first records showed (presence, null rate, enum
    * values, value hashes, examples); declared types, formats and nullability stay. Fields the
    * connector did not declare are not added: they remain drift. Same version.

@@ -143,6 +143,11 @@ public final class SchemaObserver {
     return seen;
   }
 
+  /** When the current window opened. */
+  public synchronized Instant windowStart() {
+    return windowStart;
+  }
+
   /** The current window, which goes on. */
   public synchronized StreamProfile snapshot() {
     Map<String, FieldProfile> fields = new LinkedHashMap<>();

@@ -27,6 +27,7 @@ public final class MappingRegistry {
   private final Path root;
   private final MappingLoader loader;
   private final AtomicReference<Map<String, Mapping>> current;
+  private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
   private MappingRegistry(Path root, MappingLoader loader, Map<String, Mapping> mappings) {
     this.root = root;
@@ -46,6 +47,11 @@ public final class MappingRegistry {
 
   public Path root() {
     return root;
+  }
+
+  /** Grows by one with every successful reload, so callers that derive state from mappings notice a change. */
+  public long generation() {
+    return generation.get();
   }
 
   public Optional<Mapping> find(String system, String stream) {
@@ -68,6 +74,7 @@ public final class MappingRegistry {
     Map<String, Mapping> mappings = readTree(root, loader, problems);
     if (problems.isEmpty()) {
       current.set(mappings);
+      generation.incrementAndGet();
     }
     return List.copyOf(problems);
   }

@@ -30,7 +30,16 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Reads {@code routes/*.yaml} (Camel YAML DSL). Connector instances are {@code templatedRoute}
  * entries naming a connector's route template; the hub checks their parameters against the
  * connector's typed configuration, with file and line, before anything starts, and adds the
- * {@code instance} parameter itself. Every other entry is plain Camel YAML DSL, handed to Camel.
+ * {@code instance} parameter itself. {@code drift} entries set streams' drift policies:
+ * <pre>
+ * - drift:
+ *     system: stripe          # a connector's system, or one fed through POST /api/ingest
+ *     policy: warn            # the system's streams (optional)
+ *     streams:                # per stream (optional)
+ *       customers: quarantine
+ *       invoices: pause
+ * </pre>
+ * Every other entry is plain Camel YAML DSL, handed to Camel.
  */
 public final class ConnectorInstances {
 
@@ -38,7 +47,8 @@ public final class ConnectorInstances {
   public record Instance(String routeId, String connectorId, Map<String, String> parameters, Path file, int line) {}
 
   /** Everything read from the routes tree. */
-  public record RoutesTree(List<Instance> instances, Map<Path, String> otherRoutesYaml, List<Problem> problems) {}
+  public record RoutesTree(List<Instance> instances, Map<Path, String> otherRoutesYaml, StreamPolicies policies,
+      List<Problem> problems) {}
 
   private ConnectorInstances() {}
 
@@ -51,25 +61,29 @@ public final class ConnectorInstances {
     List<Instance> instances = new ArrayList<>();
     Map<Path, String> other = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
+    Map<String, DriftPolicy> streamPolicies = new LinkedHashMap<>();
+    Map<String, DriftPolicy> systemPolicies = new LinkedHashMap<>();
     if (!Files.isDirectory(routesDir)) {
-      return new RoutesTree(instances, other, problems);
+      return new RoutesTree(instances, other, StreamPolicies.none(), problems);
     }
     List<Path> files;
     try (Stream<Path> s = Files.list(routesDir)) {
       files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
     } catch (IOException e) {
       problems.add(new Problem(routesDir, 0, "cannot list route files: " + e.getMessage()));
-      return new RoutesTree(instances, other, problems);
+      return new RoutesTree(instances, other, StreamPolicies.none(), problems);
     }
     for (Path file : files) {
-      readFile(file, connectors, placeholders, instances, other, problems);
+      readFile(file, connectors, placeholders, instances, other, streamPolicies, systemPolicies, problems);
     }
-    return new RoutesTree(List.copyOf(instances), other, List.copyOf(problems));
+    return new RoutesTree(List.copyOf(instances), other, new StreamPolicies(streamPolicies, systemPolicies),
+        List.copyOf(problems));
   }
 
   private static void readFile(Path file, Map<String, Connector> connectors,
       java.util.function.UnaryOperator<String> placeholders, List<Instance> instances,
-      Map<Path, String> other, List<Problem> problems) {
+      Map<Path, String> other, Map<String, DriftPolicy> streamPolicies, Map<String, DriftPolicy> systemPolicies,
+      List<Problem> problems) {
     Node root;
     try (Reader r = Files.newBufferedReader(file)) {
       root = new Composer(new ParserImpl(new StreamReader(r), new LoaderOptions()), new Resolver(), new LoaderOptions())
@@ -88,6 +102,11 @@ public final class ConnectorInstances {
     }
     List<Node> plain = new ArrayList<>();
     for (Node item : seq.getValue()) {
+      Node drift = item instanceof MappingNode m ? value(m, "drift") : null;
+      if (drift != null) {
+        readPolicies(file, drift, streamPolicies, systemPolicies, problems);
+        continue;
+      }
       Node templated = item instanceof MappingNode m ? value(m, "templatedRoute") : null;
       if (templated == null) {
         plain.add(item);
@@ -155,6 +174,52 @@ public final class ConnectorInstances {
           "connector instance '" + routeId + "' (" + templateRef + "): " + cp.message()));
     }
     instances.add(new Instance(routeId, templateRef, params, file, line(m)));
+  }
+
+  /** A {@code drift} entry, collected into the per-stream and per-system policies. */
+  private static void readPolicies(Path file, Node node, Map<String, DriftPolicy> streamPolicies,
+      Map<String, DriftPolicy> systemPolicies, List<Problem> problems) {
+    if (!(node instanceof MappingNode m)) {
+      problems.add(new Problem(file, line(node), "drift: expected a mapping with system, policy and/or streams"));
+      return;
+    }
+    for (NodeTuple t : m.getValue()) {
+      String key = scalar(t.getKeyNode());
+      if (!List.of("system", "policy", "streams").contains(key)) {
+        problems.add(new Problem(file, line(t.getKeyNode()), "drift: unknown key '" + key
+            + "': expected system, policy or streams"));
+      }
+    }
+    String system = scalar(value(m, "system"));
+    if (system == null || !system.matches("[a-z0-9][a-z0-9_.-]*")) {
+      problems.add(new Problem(file, line(m), "drift: system '" + system + "': expected a system name such as stripe"));
+      return;
+    }
+    Node policy = value(m, "policy");
+    if (policy != null) {
+      policy(file, policy, "drift policy of system " + system, problems)
+          .ifPresent(p -> systemPolicies.put(system, p));
+    }
+    Node streams = value(m, "streams");
+    if (streams instanceof MappingNode sm) {
+      for (NodeTuple t : sm.getValue()) {
+        String stream = scalar(t.getKeyNode());
+        policy(file, t.getValueNode(), "drift policy of stream " + system + "/" + stream, problems)
+            .ifPresent(p -> streamPolicies.put(system + "/" + stream, p));
+      }
+    } else if (streams != null) {
+      problems.add(new Problem(file, line(streams), "drift: streams: expected a mapping of stream name to policy "
+          + "(warn, quarantine or pause)"));
+    }
+  }
+
+  private static java.util.Optional<DriftPolicy> policy(Path file, Node node, String what, List<Problem> problems) {
+    try {
+      return java.util.Optional.of(DriftPolicy.parse(scalar(node)));
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(file, line(node), what + ": " + e.getMessage()));
+      return java.util.Optional.empty();
+    }
   }
 
   private static Node value(MappingNode m, String key) {

@@ -1,5 +1,6 @@
 package io.cxhub.runtime;
 
+import io.cxhub.drift.Cadence;
 import io.cxhub.notify.NotifySettings;
 import java.time.Duration;
 
@@ -11,13 +12,14 @@ import java.time.Duration;
  * @param windowTime longest a window with enough records stays open before it is checked (60 s)
  * @param checkInterval how often windows, silence and volume are checked (5 s)
  * @param policy the policy of streams the routes do not give one (warn)
+ * @param cadence how silence and volume drops are judged
  * @param notifications where alerts are sent
  */
 public record DriftOptions(int learnRecords, int windowRecords, Duration windowTime, Duration checkInterval,
-    DriftPolicy policy, NotifySettings notifications) {
+    DriftPolicy policy, Cadence.Settings cadence, NotifySettings notifications) {
 
   public static DriftOptions defaults() {
     return new DriftOptions(200, 1000, Duration.ofSeconds(60), Duration.ofSeconds(5), DriftPolicy.WARN,
-        NotifySettings.none());
+        Cadence.Settings.defaults(), NotifySettings.none());
   }
 }

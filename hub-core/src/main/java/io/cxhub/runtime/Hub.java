@@ -3,11 +3,14 @@ package io.cxhub.runtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cxhub.alerts.BaselineStore;
+import io.cxhub.alerts.DriftAlertStore;
 import io.cxhub.api.ApiRoutes;
 import io.cxhub.api.ApiTokens;
 import io.cxhub.api.Role;
 import io.cxhub.config.ConfigProblemsException;
 import io.cxhub.ingest.CursorRepository;
+import io.cxhub.notify.AlertNotifier;
 import io.cxhub.ingest.StreamStatsRepository;
 import io.cxhub.plugin.LoadedPlugin;
 import io.cxhub.profile.ProfileQueries;
@@ -15,12 +18,14 @@ import io.cxhub.profile.ProfileWriter;
 import io.cxhub.quarantine.QuarantineStore;
 import io.cxhub.spi.connector.Connector;
 import io.cxhub.spi.connector.HubEndpoints;
+import io.cxhub.spi.connector.StreamSpec;
 import io.cxhub.store.Database;
 import io.cxhub.store.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -48,9 +53,11 @@ public final class Hub implements AutoCloseable {
   private final int httpPort;
   private final List<LoadedPlugin> plugins;
   private final RecordOutcomes outcomes;
+  private final AlertNotifier notifier;
 
   private Hub(Main main, EmbeddedPostgres postgres, Database database, int httpPort, List<LoadedPlugin> plugins,
-      RecordOutcomes outcomes) {
+      RecordOutcomes outcomes, AlertNotifier notifier) {
+    this.notifier = notifier;
     this.main = main;
     this.postgres = postgres;
     this.database = database;
@@ -116,6 +123,10 @@ public final class Hub implements AutoCloseable {
     RecordOutcomes outcomes = new RecordOutcomes(cursors, stats, quarantine);
     QuarantineReplay replay = new QuarantineReplay(quarantine, json);
     PipelineSettings settings = options.pipeline();
+    DriftAlertStore alerts = new DriftAlertStore(dataSource, json);
+    AlertNotifier notifier = AlertNotifier.none();
+    DriftWatch drift = new DriftWatch(new BaselineStore(dataSource, json), alerts, tree.mappings(), tree.taxonomy(),
+        declaredStreams(tree.plugins()), tree.routes().policies(), options.drift(), Clock.systemUTC(), notifier);
 
     int port = options.httpPort() == 0 ? freePort() : requireFree(options.httpPort());
     Main main = new Main();
@@ -136,13 +147,15 @@ public final class Hub implements AutoCloseable {
       }
     }
     main.configure().addRoutesBuilder(new PipelineRoutes(new Bus(settings.queueSize()),
-        new MapStage(tree.mappings(), outcomes), new StoreStage(new ProfileWriter(dataSource), outcomes), outcomes,
+        new MapStage(tree.mappings(), outcomes, drift), new StoreStage(new ProfileWriter(dataSource), outcomes), outcomes,
         settings));
+    main.configure().addRoutesBuilder(new DriftRoutes(drift, replay, options.drift()));
     main.configure().addRoutesBuilder(new ApiRoutes(json, tokens(options), new ProfileQueries(dataSource), stats,
-        quarantine, replay, tree.plugins()));
+        quarantine, replay, tree.plugins(), alerts, drift));
     try {
       main.start();
     } catch (Exception e) {
+      notifier.close();
       throw new IllegalStateException("the hub's Camel runtime did not start: " + e.getMessage(), e);
     }
     CamelContext camel = main.getCamelContext();
@@ -164,7 +177,18 @@ public final class Hub implements AutoCloseable {
     }
     log.info("cxhub is up: API on http://localhost:{}/api, {} plugin(s), {} connector instance(s)", port,
         tree.plugins().size(), tree.routes().instances().size());
-    return new Hub(main, postgres, database, port, tree.plugins(), outcomes);
+    return new Hub(main, postgres, database, port, tree.plugins(), outcomes, notifier);
+  }
+
+  /** The connectors' declared stream schemas by {@code system/stream}: a connector's id is its records' system. */
+  private static Map<String, StreamSpec> declaredStreams(List<LoadedPlugin> plugins) {
+    Map<String, StreamSpec> specs = new java.util.LinkedHashMap<>();
+    for (LoadedPlugin p : plugins) {
+      for (Connector c : p.connectors()) {
+        c.streams().forEach(spec -> specs.put(c.id() + "/" + spec.name(), spec));
+      }
+    }
+    return specs;
   }
 
   private static ApiTokens tokens(HubOptions options) {
@@ -196,6 +220,7 @@ public final class Hub implements AutoCloseable {
   public void close() {
     try {
       main.stop();
+      notifier.close();
     } finally {
       database.close();
       if (postgres != null) {

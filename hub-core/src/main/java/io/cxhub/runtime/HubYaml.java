@@ -7,6 +7,7 @@ import io.cxhub.config.SchemaValidator;
 import io.cxhub.config.SecretResolver;
 import io.cxhub.config.YamlDocument;
 import io.cxhub.config.YamlLoader;
+import io.cxhub.drift.Cadence;
 import io.cxhub.drift.Severity;
 import io.cxhub.notify.NotifySettings;
 import java.nio.file.Files;
@@ -67,7 +68,16 @@ public final class HubYaml {
         d.path("windowRecords").asInt(defaults.windowRecords()),
         d.has("windowSeconds") ? Duration.ofSeconds(d.get("windowSeconds").asLong()) : defaults.windowTime(),
         d.has("checkSeconds") ? Duration.ofSeconds(d.get("checkSeconds").asLong()) : defaults.checkInterval(),
-        d.has("policy") ? DriftPolicy.parse(d.get("policy").asText()) : defaults.policy(), notify);
+        d.has("policy") ? DriftPolicy.parse(d.get("policy").asText()) : defaults.policy(), cadence(d.path("cadence")),
+        notify);
+  }
+
+  private static Cadence.Settings cadence(JsonNode c) {
+    Cadence.Settings d = Cadence.Settings.defaults();
+    return new Cadence.Settings(d.burstGap(), d.gapHistory(), d.minGaps(), c.path("silenceFactor").asDouble(d.silenceFactor()),
+        c.has("minSilenceSeconds") ? Duration.ofSeconds(c.get("minSilenceSeconds").asLong()) : d.minSilence(),
+        c.has("volumeIntervalSeconds") ? Duration.ofSeconds(c.get("volumeIntervalSeconds").asLong()) : d.interval(),
+        d.intervalHistory(), d.minIntervals(), c.path("dropRatio").asDouble(d.dropRatio()), d.minVolume());
   }
 
   /** Resolves {@code ${env:NAME}} from the overrides' variables first, then the environment; {@code ${file:…}} as usual. */

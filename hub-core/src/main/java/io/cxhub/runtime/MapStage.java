@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Maps source records to taxonomy entities; a record without a mapping, or that does not fit it, is quarantined. */
+/**
+ * Checks source records for schema drift and maps them to taxonomy entities. A record its stream's
+ * drift policy holds, one without a mapping, or one that does not fit its mapping is quarantined.
+ */
 public final class MapStage {
 
   /** Mapped records, and how many were quarantined instead. */
@@ -20,16 +23,22 @@ public final class MapStage {
 
   private final MappingRegistry mappings;
   private final RecordOutcomes outcomes;
+  private final DriftWatch drift;
 
-  public MapStage(MappingRegistry mappings, RecordOutcomes outcomes) {
+  public MapStage(MappingRegistry mappings, RecordOutcomes outcomes, DriftWatch drift) {
     this.mappings = mappings;
     this.outcomes = outcomes;
+    this.drift = drift;
   }
 
   public Result apply(List<RawRecord> records) {
     List<MappedRecord> mapped = new ArrayList<>(records.size());
+    Map<RawRecord, String> held = drift.check(records);
     Map<RawRecord, String> failed = new IdentityHashMap<>();
     for (RawRecord r : records) {
+      if (held.containsKey(r)) {
+        continue;
+      }
       Optional<Mapping> mapping = mappings.find(r.system(), r.stream());
       if (mapping.isEmpty()) {
         failed.put(r, "no mapping for " + r.streamKey() + ": add mappings/" + r.system() + "/" + r.stream()
@@ -42,7 +51,10 @@ public final class MapStage {
         failed.put(r, e.getMessage());
       }
     }
-    outcomes.quarantined(new ArrayList<>(failed.keySet()), QuarantinedRecord.Stage.MAPPING, failed::get);
-    return new Result(mapped, failed.size());
+    // in arrival order, so that a replay re-applies them in the order they came
+    outcomes.quarantined(records.stream().filter(held::containsKey).toList(), QuarantinedRecord.Stage.DRIFT, held::get);
+    outcomes.quarantined(records.stream().filter(failed::containsKey).toList(), QuarantinedRecord.Stage.MAPPING,
+        failed::get);
+    return new Result(mapped, held.size() + failed.size());
   }
 }
