@@ -237,10 +237,11 @@ public final class DriftAlertStore {
     return alerts;
   }
 
-  /** The dedup key: stream, kind and fields. */
+  /** The dedup key ({@link Drift#key()}: stream, kind and fields) as one indexable text. */
   static String key(Drift drift) {
-    return drift.system() + "/" + drift.stream() + "/" + drift.kind() + "/" + String.join(",", drift.oldFields())
-        + "->" + String.join(",", drift.newFields());
+    var key = drift.key();
+    return key.system() + "/" + key.stream() + "/" + key.kind() + "/" + String.join(",", key.oldFields()) + "->"
+        + String.join(",", key.newFields());
   }
 
   private String write(Drift drift) {

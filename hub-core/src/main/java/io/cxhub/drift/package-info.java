@@ -14,13 +14,14 @@
  * values two fields share), so they are not also reported as added and removed fields.
  * {@link io.cxhub.drift.Cadence} covers silence and volume. {@link io.cxhub.drift.Lineage} turns
  * mapping lineage into severity, affected mappings and a YAML proposal, and
- * {@link io.cxhub.drift.Findings} folds recurring drifts into one finding each.
+ * {@link io.cxhub.drift.RecordFit} says whether one record fits the baseline where mappings read it.
  *
- * <p>Intended wiring: the map stage calls {@code observe(sourceId, payload)} and
- * {@code Cadence.arrived}; a periodic job rotates the window once it holds enough records, runs
+ * <p>Wiring ({@code io.cxhub.runtime.DriftWatch}): the map stage calls {@code observe(sourceId, payload)}
+ * and {@code Cadence.arrived}; a periodic job rotates the window once it holds enough records, runs
  * {@code DriftDetector.detect(baseline, window, lineage)} and {@code Cadence.check()}, and records
- * the drifts in {@code Findings}; while a stream has no baseline, its first window (of
- * {@code learnRecords}) becomes one, or refines the connector's declared one. Every record type
- * here is immutable and Jackson-friendly, so baselines and findings can be stored as JSON.
+ * the drifts as alerts ({@code io.cxhub.alerts}, one live alert per drift); while a stream has no
+ * baseline, its first window (of {@code learnRecords}) becomes one, or refines the connector's
+ * declared one. Every record type here is immutable and Jackson-friendly, so baselines, windows and
+ * drifts are stored as JSON.
  */
 package io.cxhub.drift;

@@ -3,7 +3,6 @@ package io.cxhub.drift;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cxhub.drift.DriftFindingsTest.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
