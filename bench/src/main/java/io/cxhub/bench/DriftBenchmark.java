@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxhub.drift.Baseline;
 import io.cxhub.drift.DriftSettings;
+import io.cxhub.drift.RecordFit;
 import io.cxhub.drift.SchemaObserver;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,7 +30,9 @@ import org.openjdk.jmh.annotations.State;
  * (the difference to {@code parse} is the observation's cost with the tree hot in cache; the
  * pre-parsed 1 024 trees of {@code observe} do not all fit in cache, so it reads memory the
  * pipeline would not); {@code observeDrifting} is {@code observe} with two fields the baseline
- * does not know in every record (the split/merge evidence path, capped per window).
+ * does not know in every record (the split/merge evidence path, capped per window);
+ * {@code parseObserveAndFit} adds the {@code quarantine}/{@code pause} policies' per-record
+ * {@link RecordFit} on the ten paths the shipped Stripe customers mapping reads: the whole check.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +52,7 @@ public class DriftBenchmark {
   private JsonNode[] drifting;
   private SchemaObserver observer;
   private SchemaObserver driftingObserver;
+  private RecordFit fit;
   private int next;
   private int observed;
 
@@ -74,6 +78,8 @@ public class DriftBenchmark {
     Baseline baseline = Baseline.learned(learning.rotate(), settings, Clock.systemUTC().instant());
     observer = SchemaObserver.against(baseline, settings, Clock.systemUTC());
     driftingObserver = SchemaObserver.against(baseline, settings, Clock.systemUTC());
+    fit = RecordFit.of(baseline, java.util.List.of("id", "email", "phone", "name", "created", "address.line1",
+        "address.city", "address.postal_code", "address.country", "metadata.crm_id"), settings);
     int size = bytes[0].length;
     if (size < 850 || size > 1300) {
       throw new IllegalStateException("payload is " + size + " bytes, not ~0.9 KB");
@@ -94,6 +100,22 @@ public class DriftBenchmark {
       observer.rotate();
     }
     return observer;
+  }
+
+  /** The whole per-record check under the quarantine policy: observe, then fit on the mapped paths. */
+  @Benchmark
+  public String parseObserveAndFit() throws Exception {
+    JsonNode tree = json.readTree(bytes[next()]);
+    observer.observe(tree);
+    if (++observed == WINDOW) {
+      observed = 0;
+      observer.rotate();
+    }
+    String misfit = fit.misfit(tree);
+    if (misfit != null) {
+      throw new IllegalStateException("a baseline-shaped record does not fit: " + misfit);
+    }
+    return misfit;
   }
 
   @Benchmark

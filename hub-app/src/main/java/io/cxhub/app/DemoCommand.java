@@ -32,6 +32,8 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  admin token  " + token.value() + (token.generated() ? "   (generated; set CXHUB_ADMIN_TOKEN to choose one)" : ""));
     System.out.println("  try          curl -H 'Authorization: Bearer " + token.value() + "' " + api + "/streams");
     System.out.println("               curl -H 'Authorization: Bearer " + token.value() + "' '" + api + "/profiles?limit=5'");
+    System.out.println("  drift        curl -H 'Authorization: Bearer " + token.value() + "' " + api + "/drift/alerts"
+        + "   (make a simulator change format: docs/drift.md)");
     System.out.println("  Ctrl-C stops everything; the next start reuses the data.");
     Shutdown.awaitThen(demo::close);
     return 0;

@@ -21,13 +21,14 @@ public final class RecordFit {
   private static final Set<ValueFormat> BREAKING_FORMATS = EnumSet.of(ValueFormat.ISO_DATE,
       ValueFormat.ISO_DATE_TIME, ValueFormat.EPOCH_SECONDS, ValueFormat.EPOCH_MILLIS, ValueFormat.NUMBER_STRING);
 
+  /** One mapped path; {@code types} is a bit set of accepted {@link JsonType} ordinals (0: any). */
   private record Check(String path, String[] keys, FieldExpectation expected, boolean required, boolean nonNull,
-      ValueFormat format) {}
+      int types, ValueFormat format) {}
 
   private final int version;
-  private final List<Check> checks;
+  private final Check[] checks;
 
-  private RecordFit(int version, List<Check> checks) {
+  private RecordFit(int version, Check[] checks) {
     this.version = version;
     this.checks = checks;
   }
@@ -47,16 +48,24 @@ public final class RecordFit {
           && withinRequiredParents(baseline, path, settings);
       boolean nonNull = required && expected.nullRate() != null && expected.nullRate() <= settings.lowNullRate();
       ValueFormat format = BREAKING_FORMATS.contains(expected.format()) ? expected.format() : null;
-      checks.add(new Check(path, path.split("\\."), expected, required, nonNull, format));
+      int types = 0;
+      for (JsonType observed : JsonType.values()) {
+        if (expected.accepts(observed)) {
+          types |= 1 << observed.ordinal();
+        }
+      }
+      // interned like Jackson's own property names, so the lookups' equals is mostly an identity check
+      String[] keys = java.util.Arrays.stream(path.split("\\.")).map(String::intern).toArray(String[]::new);
+      checks.add(new Check(path, keys, expected, required, nonNull, types, format));
     }
-    return new RecordFit(baseline.version(), List.copyOf(checks));
+    return new RecordFit(baseline.version(), checks.toArray(new Check[0]));
   }
 
   /** Why {@code payload} does not fit, or null when it does. */
   public String misfit(JsonNode payload) {
     for (Check check : checks) {
-      JsonNode value = payload;
-      for (int i = 0; i < check.keys.length && value != null; i++) {
+      JsonNode value = payload.get(check.keys[0]);
+      for (int i = 1; i < check.keys.length && value != null; i++) {
         value = value.isObject() ? value.get(check.keys[i]) : null;
       }
       if (value == null || value.isMissingNode()) {
@@ -74,7 +83,7 @@ public final class RecordFit {
         continue;
       }
       JsonType type = JsonType.of(value);
-      if (!check.expected.types().isEmpty() && !check.expected.accepts(type)) {
+      if (check.types != 0 && (check.types & (1 << type.ordinal())) == 0) {
         return "field '" + check.path + "' is " + type.label() + "; baseline v" + version + " expects "
             + String.join(" or ", check.expected.types().stream().map(JsonType::label).sorted().toList());
       }
@@ -88,7 +97,7 @@ public final class RecordFit {
 
   /** Paths checked, for tests and the stream's status. */
   public List<String> checkedPaths() {
-    return checks.stream().map(Check::path).toList();
+    return java.util.Arrays.stream(checks).map(Check::path).toList();
   }
 
   /** A nested path is required only when each parent is required too. */
