@@ -72,4 +72,39 @@ class ValidateCommandTest {
     List<Problem> unset = TreeValidator.validate(tree);
     assertTrue(unset.toString().contains("BILLING_JDBC_URL"), "an unset variable is a problem: " + unset);
   }
+
+  @Test
+  void badDriftSettingsAndPoliciesAreProblemsWithTheirLines() throws Exception {
+    Path tree = Files.createTempDirectory("cxhub-drift-tree-");
+    HubFixture.copyTree(HubFixture.REPO.resolve("mappings"), tree.resolve("mappings"));
+    Files.createDirectories(tree.resolve("routes"));
+    Files.writeString(tree.resolve("routes/drift.yaml"), """
+        # drift policies
+        - drift:
+            system: crm
+            policy: warn
+            streams:
+              contacts: quarantin
+              cases: pause
+        - drift:
+            sytem: billing
+        """);
+    List<Problem> problems = TreeValidator.validate(tree);
+    assertEquals(3, problems.size(), problems.toString());
+    assertEquals(6, problems.get(0).line());
+    assertEquals("drift policy of stream crm/contacts: drift policy 'quarantin': expected warn, quarantine or pause",
+        problems.get(0).message());
+    assertTrue(problems.get(1).message().contains("unknown key 'sytem'"), problems.toString());
+    assertTrue(problems.get(2).message().contains("system 'null'"), problems.toString());
+
+    Files.writeString(tree.resolve("hub.yaml"), """
+        drift:
+          learnRecords: 5
+          policy: stop
+        """);
+    ConfigProblemsException bad = assertThrows(ConfigProblemsException.class, () -> HubYaml.load(tree,
+        new HubOverrides(0, tree.resolve("data"), HubFixture.TOKEN, null, Map.of())));
+    assertTrue(bad.getMessage().contains("hub.yaml:2"), bad.getMessage());
+    assertTrue(bad.getMessage().contains("hub.yaml:3"), bad.getMessage());
+  }
 }
