@@ -1,12 +1,14 @@
 package io.cxhub.app;
 
+import io.cxhub.app.drift.DriftCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code cxhub} command line. */
 @Command(name = "cxhub", mixinStandardHelpOptions = true, version = "cxhub 0.1.0",
     description = "Customer-experience integration hub: connectors in, one profile per customer, decisions out.",
-    subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, ConnectorsCommand.class})
+    subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, ConnectorsCommand.class,
+        DriftCommand.class})
 public final class Cxhub implements Runnable {
 
   public static void main(String[] args) {
