@@ -24,6 +24,7 @@ import io.cxhub.taxonomy.Taxonomy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -225,7 +226,8 @@ public final class DriftWatch {
     baselines.save(next, actor);
     w.install(next);
     return "baseline v" + next.version() + " of " + w.key() + " takes " + paths + " as the window of "
-        + window.from() + " to " + window.to() + " (" + window.seen() + " records) showed them";
+        + window.from().truncatedTo(ChronoUnit.SECONDS) + " to " + window.to().truncatedTo(ChronoUnit.SECONDS) + " ("
+        + window.seen() + " records) showed them";
   }
 
   private void tick(Watched w, Instant now) {
