@@ -13,7 +13,7 @@ import java.util.Set;
  * Severity and affected mappings of drifts, from the mappings of one stream: a drift is
  * {@link Severity#BREAKING} iff a mapping reads an affected (old) path or a path under it; stream
  * silence and volume drops affect every mapping of the stream. Proposals come from
- * {@link MappingProposals}. Immutable and thread-safe.
+ * {@link MappingProposals}, as text and as {@link MappingEdit}s. Immutable and thread-safe.
  */
 public final class Lineage {
 
@@ -39,6 +39,7 @@ public final class Lineage {
     boolean wholeStream = drift.kind() == DriftKind.STREAM_SILENT || drift.kind() == DriftKind.VOLUME_DROP;
     List<AffectedMapping> affected = new ArrayList<>();
     List<String> patches = new ArrayList<>();
+    List<MappingEdit> edits = new ArrayList<>();
     for (Mapping mapping : mappings) {
       Set<String> paths = new LinkedHashSet<>();
       Set<String> fields = new LinkedHashSet<>();
@@ -63,20 +64,14 @@ public final class Lineage {
       String file = mapping.file() == null ? mapping.system() + "/" + mapping.stream() : mapping.file().toString();
       affected.add(new AffectedMapping(file, List.copyOf(paths), List.copyOf(fields)));
       if (!wholeStream) {
-        proposals.patch(drift, file, reading, unlinedIds(mapping, paths)).ifPresent(patches::add);
+        proposals.propose(drift, mapping, file, reading).ifPresent(proposal -> {
+          patches.add(proposal.text());
+          edits.addAll(proposal.edits());
+        });
       }
     }
     Severity severity = affected.isEmpty() ? Severity.INFO : Severity.BREAKING;
-    return drift.assessed(severity, affected, patches.isEmpty() ? null : String.join("\n", patches));
-  }
-
-  /** Affected paths no mapped field reads: entity ids. */
-  private static List<String> unlinedIds(Mapping mapping, Set<String> paths) {
-    Set<String> ids = new LinkedHashSet<>(paths);
-    for (FieldLineage field : mapping.lineage()) {
-      field.paths().forEach(ids::remove);
-    }
-    return List.copyOf(ids);
+    return drift.assessed(severity, affected, patches.isEmpty() ? null : String.join("\n", patches), edits);
   }
 
   private static boolean reads(String mappingPath, List<String> affected) {
