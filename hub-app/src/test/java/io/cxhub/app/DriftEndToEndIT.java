@@ -86,7 +86,7 @@ class DriftEndToEndIT {
   }
 
   @Test
-  void aSplitAddressIsHeldUntilAcceptedThenReplayedOnce() {
+  void aSplitAddressIsHeldUntilAcceptedWithItsProposalThenReplayedOnceAndRecombined() throws Exception {
     push("crm", "contacts", 0, 80, i -> contact(i, false));
     awaitBaseline("crm", "contacts");
     HttpResponse<String> split = push("crm", "contacts", 80, 200, i -> contact(i, true));
@@ -109,14 +109,26 @@ class DriftEndToEndIT {
     long id = alert.path("id").asLong();
     HttpResponse<String> noComment = fixture.post("/api/drift/alerts/" + id + "/accept", "{}");
     assertEquals(400, noComment.statusCode(), noComment.body());
+    HttpResponse<String> onAck = fixture.post("/api/drift/alerts/" + id + "/ack",
+        "{\"comment\":\"x\",\"applyProposal\":true}");
+    assertEquals(400, onAck.statusCode(), onAck.body());
+    java.nio.file.Path mapping = fixture.configDir.resolve("mappings/crm/contacts.yaml");
+    String before = Files.readString(mapping);
     HttpResponse<String> accepted = fixture.post("/api/drift/alerts/" + id + "/accept",
-        "{\"comment\":\"CRM split the address on purpose\"}");
+        "{\"comment\":\"CRM split the address on purpose\",\"applyProposal\":true}");
     assertEquals(200, accepted.statusCode(), accepted.body());
     JsonNode done = fixture.json(accepted);
     assertEquals("ACCEPTED", done.path("status").asText());
-    JsonNode last = done.path("history").get(done.path("history").size() - 1);
+    List<String> actions = new ArrayList<>();
+    done.path("history").forEach(h -> actions.add(h.path("action").asText()));
+    assertEquals(List.of("OPENED", "PROPOSAL_APPLIED", "ACCEPTED"), actions, done.toString());
+    JsonNode last = done.path("history").get(2);
     assertEquals("admin", last.path("actor").asText());
     assertTrue(last.path("detail").asText().contains("baseline v2"), done.toString());
+    assertEquals("mappings/crm/contacts.yaml", done.path("affected").get(0).path("file").asText(), done.toString());
+    String after = Files.readString(mapping);
+    assertEquals(before.replace("street: { path: address, transform: [trim] }",
+        "street: { concat: [street_name, house_number], separator: \" \", transform: [trim] }"), after);
     assertEquals(409, fixture.post("/api/drift/alerts/" + id + "/accept", "{\"comment\":\"again\"}").statusCode());
 
     JsonNode replay = fixture.json(fixture.post("/api/quarantine/replay?system=crm&stream=contacts", ""));
@@ -127,6 +139,9 @@ class DriftEndToEndIT {
         .path("replayed").asInt(), "nothing is replayed twice");
     HubFixtureAwait.until("the split contacts stored", () -> fixture.json(
         fixture.get("/api/profiles?key=crm_contact_id:c-199")).path("items").size() == 1);
+    JsonNode profile = fixture.json(fixture.get("/api/profiles?key=crm_contact_id:c-199")).path("items").get(0);
+    assertEquals(contact(199, false).path("address").asText(), profile.path("attributes").path("street").path("value")
+        .asText(), "the mapping recombines the split address: " + profile);
   }
 
   private static JsonNode order(int i, boolean coupon) {

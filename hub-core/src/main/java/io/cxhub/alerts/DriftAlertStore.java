@@ -165,6 +165,18 @@ public final class DriftAlertStore {
     });
   }
 
+  /** The latest occurrence of an alert as detected: evidence, affected mappings, proposal and its edits. */
+  public Optional<Drift> latestDrift(long id) {
+    return transactions.inTransaction("read drift of alert " + id, c -> {
+      try (PreparedStatement ps = c.prepareStatement("select latest from drift_alert where id = ?")) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(readDrift(rs.getString(1))) : Optional.<Drift>empty();
+        }
+      }
+    });
+  }
+
   /** The live alerts of one stream (for policies and a restart). */
   public List<DriftAlert> live(String system, String stream) {
     return transactions.inTransaction("read live drift alerts of " + system + "/" + stream, c -> {

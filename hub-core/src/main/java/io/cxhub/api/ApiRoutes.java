@@ -115,8 +115,12 @@ public final class ApiRoutes extends RouteBuilder {
       }
       JsonNode body = jsonBody(e);
       try {
+        JsonNode apply = body.path("applyProposal");
+        if (!apply.isMissingNode() && !apply.isBoolean()) {
+          throw new BadRequest("applyProposal: expected true or false, not " + apply);
+        }
         return drift.act(alertId(e), action, e.getIn().getHeader(ACTOR, String.class), body.path("comment")
-            .asText(null));
+            .asText(null), apply.asBoolean(false));
       } catch (java.util.NoSuchElementException missing) {
         throw new NotFound(missing.getMessage());
       } catch (IllegalStateException conflict) {

@@ -14,17 +14,24 @@ import java.util.Map;
 public final class YamlDocument {
 
   private final Path file;
+  private final String text;
   private final JsonNode root;
   private final Map<String, Integer> lineByPointer;
 
-  YamlDocument(Path file, JsonNode root, Map<String, Integer> lineByPointer) {
+  YamlDocument(Path file, String text, JsonNode root, Map<String, Integer> lineByPointer) {
     this.file = file;
+    this.text = text;
     this.root = root;
     this.lineByPointer = Map.copyOf(lineByPointer);
   }
 
   public Path file() {
     return file;
+  }
+
+  /** The text the tree was parsed from, so a change can be written back into it without reformatting it. */
+  public String text() {
+    return text;
   }
 
   public JsonNode root() {

@@ -74,7 +74,7 @@ public final class YamlLoader {
     if (!converter.problems.isEmpty()) {
       throw new ConfigProblemsException(converter.problems);
     }
-    return new YamlDocument(file, tree, converter.lines);
+    return new YamlDocument(file, text, tree, converter.lines);
   }
 
   private static final class Converter {

@@ -118,7 +118,7 @@ public final class Cadence {
 
   private Drift drift(DriftKind kind, long occurrences, String before, String after, Instant from, Instant to) {
     return new Drift(system, stream, kind, List.of(), List.of(), Severity.INFO, new Evidence(occurrences, 0, before,
-        after, null, null, null, null, null, List.of(), List.of(), null, from, to), List.of(), null);
+        after, null, null, null, null, null, List.of(), List.of(), null, from, to), List.of(), null, List.of());
   }
 
   /** Closes every interval that ended before {@code now}. */

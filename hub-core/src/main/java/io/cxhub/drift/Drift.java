@@ -1,5 +1,6 @@
 package io.cxhub.drift;
 
+import io.cxhub.mapping.MappingEdit;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ import java.util.List;
  * @param evidence counts, masked examples and when
  * @param affected mappings reading an old field
  * @param proposal a YAML patch for the affected mappings, or null
+ * @param edits the proposal as values to replace, each complete and loadable; empty where the proposal only
+ *     explains why no mapping change absorbs the drift (absent in JSON stored before edits existed)
  */
 public record Drift(
     String system,
@@ -24,18 +27,20 @@ public record Drift(
     Severity severity,
     Evidence evidence,
     List<AffectedMapping> affected,
-    String proposal) {
+    String proposal,
+    List<MappingEdit> edits) {
 
   public Drift {
     oldFields = List.copyOf(oldFields);
     newFields = List.copyOf(newFields);
     affected = affected == null ? List.of() : List.copyOf(affected);
+    edits = edits == null ? List.of() : List.copyOf(edits);
   }
 
   static Drift of(StreamProfile window, DriftKind kind, List<String> oldFields, List<String> newFields,
       Evidence evidence) {
     return new Drift(window.system(), window.stream(), kind, oldFields, newFields, Severity.INFO, evidence,
-        List.of(), null);
+        List.of(), null, List.of());
   }
 
   /** The identity of the finding this drift adds to: repeated occurrences update one finding. */
@@ -49,10 +54,10 @@ public record Drift(
     Evidence scaled = new Evidence(window.estimate(e.occurrences()), window.seen(), e.before(), e.after(),
         e.formatBefore(), e.formatAfter(), e.separator(), e.matchShare(), e.matchSample(), e.examplesBefore(),
         e.examplesAfter(), e.newValues(), e.firstSeen(), e.lastSeen());
-    return new Drift(system, stream, kind, oldFields, newFields, severity, scaled, affected, proposal);
+    return new Drift(system, stream, kind, oldFields, newFields, severity, scaled, affected, proposal, edits);
   }
 
-  Drift assessed(Severity severity, List<AffectedMapping> affected, String proposal) {
-    return new Drift(system, stream, kind, oldFields, newFields, severity, evidence, affected, proposal);
+  Drift assessed(Severity severity, List<AffectedMapping> affected, String proposal, List<MappingEdit> edits) {
+    return new Drift(system, stream, kind, oldFields, newFields, severity, evidence, affected, proposal, edits);
   }
 }

@@ -1,5 +1,6 @@
 package io.cxhub.drift;
 
+import io.cxhub.mapping.MappingEdit;
 import io.cxhub.mapping.FieldLineage;
 import io.cxhub.mapping.Mapping;
 import io.cxhub.taxonomy.Taxonomy;
@@ -13,20 +14,30 @@ import java.util.Set;
  * Severity and affected mappings of drifts, from the mappings of one stream: a drift is
  * {@link Severity#BREAKING} iff a mapping reads an affected (old) path or a path under it; stream
  * silence and volume drops affect every mapping of the stream. Proposals come from
- * {@link MappingProposals}. Immutable and thread-safe.
+ * {@link MappingProposals}, as text and as {@link MappingEdit}s. Immutable and thread-safe.
  */
 public final class Lineage {
 
   private final List<Mapping> mappings;
   private final MappingProposals proposals;
+  private final java.nio.file.Path base;
 
   /**
    * @param mappings the mappings reading the stream (usually one, from {@code MappingRegistry.find})
    * @param taxonomy the taxonomy, to tailor format proposals to the target field's type; may be null
    */
   public Lineage(Collection<Mapping> mappings, Taxonomy taxonomy) {
+    this(mappings, taxonomy, null);
+  }
+
+  /**
+   * @param base mapping files are named relative to it ({@code mappings/crm/contacts.yaml} under the
+   *     configuration tree), as people know them; null for their paths as loaded
+   */
+  public Lineage(Collection<Mapping> mappings, Taxonomy taxonomy, java.nio.file.Path base) {
     this.mappings = List.copyOf(mappings);
     this.proposals = new MappingProposals(taxonomy);
+    this.base = base == null ? null : base.toAbsolutePath().normalize();
   }
 
   /** No mapping reads the stream: every drift is {@link Severity#INFO}. */
@@ -39,6 +50,7 @@ public final class Lineage {
     boolean wholeStream = drift.kind() == DriftKind.STREAM_SILENT || drift.kind() == DriftKind.VOLUME_DROP;
     List<AffectedMapping> affected = new ArrayList<>();
     List<String> patches = new ArrayList<>();
+    List<MappingEdit> edits = new ArrayList<>();
     for (Mapping mapping : mappings) {
       Set<String> paths = new LinkedHashSet<>();
       Set<String> fields = new LinkedHashSet<>();
@@ -60,23 +72,17 @@ public final class Lineage {
       if (paths.isEmpty()) {
         continue;
       }
-      String file = mapping.file() == null ? mapping.system() + "/" + mapping.stream() : mapping.file().toString();
+      String file = mapping.file() == null ? mapping.system() + "/" + mapping.stream() : name(mapping.file());
       affected.add(new AffectedMapping(file, List.copyOf(paths), List.copyOf(fields)));
       if (!wholeStream) {
-        proposals.patch(drift, file, reading, unlinedIds(mapping, paths)).ifPresent(patches::add);
+        proposals.propose(drift, mapping, file, reading).ifPresent(proposal -> {
+          patches.add(proposal.text());
+          edits.addAll(proposal.edits());
+        });
       }
     }
     Severity severity = affected.isEmpty() ? Severity.INFO : Severity.BREAKING;
-    return drift.assessed(severity, affected, patches.isEmpty() ? null : String.join("\n", patches));
-  }
-
-  /** Affected paths no mapped field reads: entity ids. */
-  private static List<String> unlinedIds(Mapping mapping, Set<String> paths) {
-    Set<String> ids = new LinkedHashSet<>(paths);
-    for (FieldLineage field : mapping.lineage()) {
-      field.paths().forEach(ids::remove);
-    }
-    return List.copyOf(ids);
+    return drift.assessed(severity, affected, patches.isEmpty() ? null : String.join("\n", patches), edits);
   }
 
   private static boolean reads(String mappingPath, List<String> affected) {
@@ -87,5 +93,10 @@ public final class Lineage {
       }
     }
     return false;
+  }
+
+  private String name(java.nio.file.Path file) {
+    java.nio.file.Path absolute = file.toAbsolutePath().normalize();
+    return base != null && absolute.startsWith(base) ? base.relativize(absolute).toString() : file.toString();
   }
 }

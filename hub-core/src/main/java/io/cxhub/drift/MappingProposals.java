@@ -1,20 +1,33 @@
 package io.cxhub.drift;
 
+import io.cxhub.mapping.MappingEdit;
+import io.cxhub.config.ConfigProblemsException;
 import io.cxhub.mapping.FieldLineage;
+import io.cxhub.mapping.FlowYaml;
+import io.cxhub.mapping.Mapping;
+import io.cxhub.mapping.MappingEditException;
+import io.cxhub.mapping.MappingText;
 import io.cxhub.taxonomy.FieldType;
 import io.cxhub.taxonomy.Taxonomy;
 import io.cxhub.taxonomy.TaxonomyField;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes the mapping change a drift calls for, as a YAML patch in the mapping file's own syntax
- * ({@code mappings/README.md}): per affected taxonomy field, the new source, and as a comment what
- * it replaces. Covers RENAMED, SPLIT, MERGED and FORMAT_CHANGED; only transforms the mapping engine
- * has are proposed, and where none fits the patch says so instead of inventing one.
+ * The mapping change a drift calls for (RENAMED, SPLIT, MERGED, FORMAT_CHANGED), as
+ * {@link MappingEdit}s and as a YAML patch for people. Both come from one computation: each edit
+ * is a line of the patch, with what it replaces in a {@code # was:} comment. New values are
+ * computed from the mapping's own text ({@link Mapping#text()}), so they keep each field's other
+ * keys and quote the current value exactly. Where no transform the engine has fits, the patch says
+ * so in a comment and there is no edit.
  */
 final class MappingProposals {
+
+  /** The patch text and the edits it shows. */
+  record Proposal(String text, List<MappingEdit> edits) {}
 
   private final Taxonomy taxonomy;
 
@@ -22,113 +35,108 @@ final class MappingProposals {
     this.taxonomy = taxonomy;
   }
 
-  Optional<String> patch(Drift drift, String file, List<FieldLineage> fields, List<String> idPaths) {
-    List<String> lines = new ArrayList<>();
-    for (FieldLineage field : fields) {
-      String line = switch (drift.kind()) {
-        case RENAMED -> renamed(drift, field);
-        case SPLIT -> split(drift, field);
-        case MERGED -> merged(drift, field);
-        case FORMAT_CHANGED -> formatChanged(drift, field);
-        default -> null;
-      };
-      if (line != null) {
-        lines.add("      " + field.field() + ": " + line);
-      }
-    }
-    List<String> ids = new ArrayList<>();
-    if (drift.kind() == DriftKind.RENAMED) {
-      for (String id : idPaths) {
-        ids.add("    id: " + replace(id, drift.oldFields().get(0), drift.newFields().get(0)) + "    # was: " + id);
-      }
-    }
-    if (lines.isEmpty() && ids.isEmpty()) {
+  /**
+   * @param file the mapping file as the drift names it
+   * @param fields the mapped fields that read an affected path
+   */
+  Optional<Proposal> propose(Drift drift, Mapping mapping, String file, List<FieldLineage> fields) {
+    boolean shaped = switch (drift.kind()) {
+      case RENAMED -> drift.oldFields().size() == 1 && drift.newFields().size() == 1;
+      case SPLIT -> drift.oldFields().size() == 1 && drift.newFields().size() >= 2;
+      case MERGED -> drift.oldFields().size() == 2 && drift.newFields().size() == 1;
+      case FORMAT_CHANGED -> drift.oldFields().size() == 1 && drift.evidence() != null;
+      default -> false;
+    };
+    // only a rename can touch entity ids, which no field lineage lists
+    if (!shaped || mapping.text() == null || (fields.isEmpty() && drift.kind() != DriftKind.RENAMED)) {
       return Optional.empty();
     }
+    MappingText text;
+    try {
+      text = MappingText.parse(mapping.file(), mapping.text());
+    } catch (ConfigProblemsException e) {
+      return Optional.empty(); // cannot happen for text that compiled
+    }
+    List<MappingEdit> edits = new ArrayList<>();
+    Map<String, Lines> byEntity = new LinkedHashMap<>();
+    if (drift.kind() == DriftKind.RENAMED) {
+      for (String entity : text.entities()) {
+        MappingText.Span id = span(text, entity, "id");
+        if (id == null || !id.value().isTextual()) {
+          continue;
+        }
+        Rewrite rewrite = SourceRewrites.renamed(id.value(), drift.oldFields().get(0), drift.newFields().get(0));
+        line(file, entity, "id", id, rewrite, edits, byEntity.computeIfAbsent(entity, e -> new Lines()).id);
+      }
+    }
+    for (FieldLineage field : fields) {
+      MappingText.Span value = span(text, field.entity(), "fields." + field.field());
+      if (value != null) {
+        line(file, field.entity(), "fields." + field.field(), value, rewrite(drift, field, value),
+            edits, byEntity.computeIfAbsent(field.entity(), e -> new Lines()).fields);
+      }
+    }
+    byEntity.values().removeIf(Lines::isEmpty);
+    if (byEntity.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Proposal(patch(drift, file, byEntity), List.copyOf(edits)));
+  }
+
+  private Rewrite rewrite(Drift drift, FieldLineage field, MappingText.Span value) {
+    List<String> old = drift.oldFields();
+    List<String> now = drift.newFields();
+    String separator = drift.evidence() == null || drift.evidence().separator() == null ? ""
+        : drift.evidence().separator();
+    return switch (drift.kind()) {
+      case RENAMED -> SourceRewrites.renamed(value.value(), old.get(0), now.get(0));
+      case SPLIT -> SourceRewrites.split(value.value(), old.get(0), now, separator);
+      case MERGED -> SourceRewrites.merged(value.value(), old.get(0), old.get(1), now.get(0), separator);
+      case FORMAT_CHANGED -> FormatRewrites.changed(value.value(), old.get(0), drift.evidence().formatBefore(),
+          drift.evidence().formatAfter(), targetType(field));
+      default -> Rewrite.NONE;
+    };
+  }
+
+  /** One patch line (and, for a new value, its edit) for the value at {@code key}. */
+  private static void line(String file, String entity, String key, MappingText.Span current, Rewrite rewrite,
+      List<MappingEdit> edits, List<String> lines) {
+    String name = key.equals("id") ? "id" : key.substring("fields.".length());
+    String was = current.text().contains("\n") ? FlowYaml.write(current.value()) : current.text();
+    if (rewrite.value() != null) {
+      MappingEdit edit = new MappingEdit(file, entity, key, FlowYaml.write(rewrite.value()), current.text());
+      edits.add(edit);
+      lines.add(name + ": " + edit.source() + "    # was: " + was + (rewrite.note() == null ? "" : "; " + rewrite.note()));
+    } else if (rewrite.note() != null) {
+      lines.add(name + ": " + was + "    # " + rewrite.note());
+    }
+  }
+
+  private static String patch(Drift drift, String file, Map<String, Lines> byEntity) {
     StringBuilder out = new StringBuilder();
     out.append("# ").append(file).append(": ").append(drift.kind()).append(' ')
         .append(String.join(" + ", drift.oldFields())).append(" -> ").append(String.join(" + ", drift.newFields()))
         .append('\n');
-    out.append("# replace these entries; keep each field's other keys (default, other transforms) as they are\n");
-    String entity = fields.isEmpty() ? null : fields.get(0).entity();
-    out.append("entities:\n  - entity: ").append(entity == null ? "<entity>" : entity).append('\n');
-    ids.forEach(line -> out.append(line).append('\n'));
-    if (!lines.isEmpty()) {
-      out.append("    fields:\n");
-      lines.forEach(line -> out.append(line).append('\n'));
-    }
-    return Optional.of(out.toString());
-  }
-
-  private static String renamed(Drift drift, FieldLineage field) {
-    String old = drift.oldFields().get(0);
-    String now = drift.newFields().get(0);
-    if (field.paths().size() == 1) {
-      return "{ path: " + replace(field.paths().get(0), old, now) + " }    # was: { path: " + field.paths().get(0) + " }";
-    }
-    List<String> paths = field.paths().stream().map(path -> replace(path, old, now)).toList();
-    return "{ concat: " + paths + " }    # was: { concat: " + field.paths() + " }, keep its separator";
-  }
-
-  private static String split(Drift drift, FieldLineage field) {
-    String separator = quote(drift.evidence().separator());
-    List<String> parts = drift.newFields();
-    if (field.paths().size() == 1) {
-      return "{ concat: [" + parts.get(0) + ", " + parts.get(1) + "], separator: " + separator + " }    # was: { path: "
-          + field.paths().get(0) + " }";
-    }
-    List<String> paths = new ArrayList<>();
-    for (String path : field.paths()) {
-      if (path.equals(drift.oldFields().get(0))) {
-        paths.addAll(parts);
-      } else {
-        paths.add(path);
+    out.append("# replace these values; each is complete, the rest of the file stays as it is\n");
+    out.append("entities:\n");
+    byEntity.forEach((entity, lines) -> {
+      out.append("  - entity: ").append(entity).append('\n');
+      lines.id.forEach(line -> out.append("    ").append(line).append('\n'));
+      if (!lines.fields.isEmpty()) {
+        out.append("    fields:\n");
+        lines.fields.forEach(line -> out.append("      ").append(line).append('\n'));
       }
-    }
-    return "{ concat: " + paths + " }    # was: { concat: " + field.paths() + " }; " + drift.oldFields().get(0)
-        + " is now " + parts.get(0) + " + " + separator + " + " + parts.get(1);
+    });
+    return out.toString();
   }
 
-  private static String merged(Drift drift, FieldLineage field) {
-    String first = drift.oldFields().get(0);
-    String second = drift.oldFields().get(1);
-    String merged = drift.newFields().get(0);
-    String separator = quote(drift.evidence().separator());
-    if (field.paths().size() == 1) {
-      int index = field.paths().get(0).equals(first) ? 0 : -1;
-      return "{ path: " + merged + ", transform: [{ split: { separator: " + separator + ", index: " + index
-          + " } }] }    # was: { path: " + field.paths().get(0) + " }; wrong when a part itself contains "
-          + separator;
+  /** Null when the entity is ambiguous or the key is gone: the patch then skips that value. */
+  private static MappingText.Span span(MappingText text, String entity, String key) {
+    try {
+      return text.locate(entity, key);
+    } catch (MappingEditException e) {
+      return null;
     }
-    if (field.paths().equals(List.of(first, second))) {
-      return "{ path: " + merged + " }    # was: { concat: " + field.paths() + " }";
-    }
-    return null;
-  }
-
-  private String formatChanged(Drift drift, FieldLineage field) {
-    ValueFormat after = drift.evidence().formatAfter();
-    ValueFormat before = drift.evidence().formatBefore();
-    FieldType target = targetType(field);
-    String transform = switch (after == null ? ValueFormat.NONE : after) {
-      case ISO_DATE -> target == FieldType.TIMESTAMP ? null : "date";
-      case ISO_DATE_TIME -> target == FieldType.DATE ? null : "timestamp";
-      case EPOCH_SECONDS -> target == FieldType.DATE ? null : "{ timestamp: epoch_seconds }";
-      case EPOCH_MILLIS -> target == FieldType.DATE ? null : "{ timestamp: epoch_millis }";
-      case NUMBER_STRING -> "to_decimal";
-      case EMAIL -> "email";
-      case PHONE -> "phone";
-      case CURRENCY_AMOUNT, NONE -> null;
-    };
-    String was = "    # was " + (before == null ? "unknown" : before.spec()) + ", now "
-        + (after == null ? "unknown" : after.spec());
-    String source = field.paths().size() == 1 ? "path: " + field.paths().get(0) : "concat: " + field.paths();
-    if (transform == null) {
-      return "{ " + source + " }" + was + ": no mapping transform reads " + (after == null ? "it" : after.spec())
-          + (target == null ? "" : " into a " + target.name().toLowerCase(java.util.Locale.ROOT))
-          + "; a new transform is needed";
-    }
-    return "{ " + source + ", transform: [" + transform + "] }" + was;
   }
 
   private FieldType targetType(FieldLineage field) {
@@ -138,15 +146,13 @@ final class MappingProposals {
     return taxonomy.field(field.entity(), field.field()).map(TaxonomyField::type).orElse(null);
   }
 
-  private static String replace(String path, String old, String now) {
-    String observed = Paths.fromMapping(path);
-    if (observed.equals(old)) {
-      return now;
-    }
-    return Paths.within(observed, old) ? now + observed.substring(old.length()) : path;
-  }
+  /** Patch lines of one entity. */
+  private static final class Lines {
+    final List<String> id = new ArrayList<>();
+    final List<String> fields = new ArrayList<>();
 
-  private static String quote(String separator) {
-    return "\"" + (separator == null ? "" : separator) + "\"";
+    boolean isEmpty() {
+      return id.isEmpty() && fields.isEmpty();
+    }
   }
 }

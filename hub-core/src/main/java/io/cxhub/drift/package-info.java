@@ -13,8 +13,10 @@
  * recognised from the value sketches (coordinated sampling lets two sketches estimate how many
  * values two fields share), so they are not also reported as added and removed fields.
  * {@link io.cxhub.drift.Cadence} covers silence and volume. {@link io.cxhub.drift.Lineage} turns
- * mapping lineage into severity, affected mappings and a YAML proposal, and
- * {@link io.cxhub.drift.RecordFit} says whether one record fits the baseline where mappings read it.
+ * mapping lineage into severity, affected mappings and a proposal: a YAML patch for people and the
+ * same change as {@link io.cxhub.drift.MappingEdit}s, which {@code io.cxhub.mapping.MappingEditor}
+ * writes into the mapping file; and {@link io.cxhub.drift.RecordFit} says whether one record fits
+ * the baseline where mappings read it.
  *
  * <p>Wiring ({@code io.cxhub.runtime.DriftWatch}): the map stage calls {@code observe(sourceId, payload)}
  * and {@code Cadence.arrived}; a periodic job rotates the window once it holds enough records, runs

@@ -17,14 +17,16 @@ public final class Mapping {
   private final String system;
   private final String stream;
   private final Path file;
+  private final String text;
   private final EntityMapping[] entities;
   private final List<FieldLineage> lineage;
   private final Set<String> sourcePaths;
 
-  Mapping(String system, String stream, Path file, List<EntityMapping> entities) {
+  Mapping(String system, String stream, Path file, String text, List<EntityMapping> entities) {
     this.system = system;
     this.stream = stream;
     this.file = file;
+    this.text = text;
     this.entities = entities.toArray(EntityMapping[]::new);
     List<FieldLineage> fields = new ArrayList<>();
     Set<String> paths = new LinkedHashSet<>();
@@ -50,6 +52,14 @@ public final class Mapping {
   /** The file the mapping was loaded from. */
   public Path file() {
     return file;
+  }
+
+  /**
+   * The YAML text this mapping was compiled from: proposals quote its values exactly, so that
+   * {@link MappingEditor} can tell whether the file changed since.
+   */
+  public String text() {
+    return text;
   }
 
   /** Taxonomy entities this mapping produces, in file order. */

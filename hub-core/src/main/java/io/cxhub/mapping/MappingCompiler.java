@@ -48,7 +48,8 @@ final class MappingCompiler {
         entities.add(entity);
       }
     }
-    return problems.size() > before ? Optional.empty() : Optional.of(new Mapping(system, stream, document.file(), entities));
+    return problems.size() > before ? Optional.empty()
+        : Optional.of(new Mapping(system, stream, document.file(), document.text(), entities));
   }
 
   private EntityMapping entity(String system, String stream, JsonNode node, String pointer) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -27,7 +28,7 @@ public final class MappingRegistry {
   private final Path root;
   private final MappingLoader loader;
   private final AtomicReference<Map<String, Mapping>> current;
-  private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong generation = new AtomicLong();
 
   private MappingRegistry(Path root, MappingLoader loader, Map<String, Mapping> mappings) {
     this.root = root;
@@ -93,7 +94,8 @@ public final class MappingRegistry {
     return Collections.unmodifiableMap(mappings);
   }
 
-  private static List<Path> yamlFiles(Path root, List<Problem> problems) {
+  /** The files a load reads, sorted; shared with {@link MappingWatcher} so both see the same tree. */
+  static List<Path> yamlFiles(Path root, List<Problem> problems) {
     if (!Files.isDirectory(root)) {
       problems.add(new Problem(root, 0, "mappings directory does not exist: expected a directory of <system>/<stream>.yaml files"));
       return List.of();

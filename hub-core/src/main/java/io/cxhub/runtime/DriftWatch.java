@@ -16,6 +16,10 @@ import io.cxhub.drift.SchemaObserver;
 import io.cxhub.drift.Severity;
 import io.cxhub.drift.StreamProfile;
 import io.cxhub.mapping.Mapping;
+import io.cxhub.mapping.MappingEdit;
+import io.cxhub.mapping.MappingEditException;
+import io.cxhub.mapping.MappingEditor;
+import io.cxhub.mapping.MappingLoader;
 import io.cxhub.mapping.MappingRegistry;
 import io.cxhub.notify.AlertNotifier;
 import io.cxhub.spi.connector.StreamSpec;
@@ -94,6 +98,9 @@ public final class DriftWatch {
   private final Cadence.Settings cadenceSettings;
   private final Clock clock;
   private final AlertNotifier notifier;
+  private final MappingEditor editor;
+  /** Mapping files are named relative to it in alerts and proposals. */
+  private final java.nio.file.Path configDir;
   private final ConcurrentMap<String, Watched> streams = new ConcurrentHashMap<>();
   private volatile BiConsumer<String, String> onResume = (system, stream) -> { };
 
@@ -103,6 +110,8 @@ public final class DriftWatch {
   public DriftWatch(BaselineStore baselines, DriftAlertStore alerts, MappingRegistry mappings, Taxonomy taxonomy,
       Map<String, StreamSpec> declared, StreamPolicies policies, DriftOptions options, Clock clock,
       AlertNotifier notifier) {
+    this.editor = new MappingEditor(new MappingLoader(taxonomy));
+    this.configDir = mappings.root().toAbsolutePath().normalize().getParent();
     this.baselines = baselines;
     this.alerts = alerts;
     this.mappings = mappings;
@@ -163,17 +172,23 @@ public final class DriftWatch {
   }
 
   /**
-   * Acts on an alert as {@code actor}. Accepting a schema drift stores the next baseline version
-   * with the drift's fields as the latest window shows them; a paused stream resumes (and replays
-   * what it held) when no breaking alert of it is live any more.
+   * Acts on an alert as {@code actor}. With {@code applyProposal} (accept or resolve) the proposed
+   * mapping change is first written into the mapping files, which reload at once. Accepting a
+   * schema drift stores the next baseline version with the drift's fields as the latest window
+   * shows them; a paused stream resumes (and replays what it held) when no breaking alert of it is
+   * live any more.
    *
    * @throws NoSuchElementException when there is no such alert
-   * @throws IllegalStateException when it is no longer live, or there is no window to accept
-   * @throws IllegalArgumentException when the comment is missing
+   * @throws IllegalStateException when it is no longer live, there is no window to accept, or the
+   *     proposal cannot be applied (the mapping file changed since, or would not load)
+   * @throws IllegalArgumentException when the comment is missing, or a proposal is to be applied on ack
    */
-  public DriftAlert act(long id, Action action, String actor, String comment) {
+  public DriftAlert act(long id, Action action, String actor, String comment, boolean applyProposal) {
     if (comment == null || comment.isBlank()) {
       throw new IllegalArgumentException("comment: expected a few words on why (it goes into the audit trail)");
+    }
+    if (applyProposal && action == Action.ACK) {
+      throw new IllegalArgumentException("applyProposal: a proposal is applied with accept or resolve, not ack");
     }
     DriftAlert alert = alerts.byId(id).orElseThrow(() -> new NoSuchElementException("no drift alert " + id));
     if (!alert.status().live()) {
@@ -181,6 +196,11 @@ public final class DriftWatch {
           + "ACKNOWLEDGED alerts can be acted on");
     }
     Watched w = watched(alert.system(), alert.stream());
+    if (applyProposal) {
+      String applied = applyProposal(id);
+      alerts.audit(id, "PROPOSAL_APPLIED", actor, comment.strip(), applied, clock.instant());
+      log.info("drift alert #{}: proposal applied by {}: {}", id, actor, applied);
+    }
     String detail = null;
     if (action == Action.ACCEPT && !wholeStream(alert.kind())) {
       detail = accept(w, alert, actor);
@@ -209,6 +229,35 @@ public final class DriftWatch {
   /** The baselines stored for a stream, oldest first. */
   public List<BaselineStore.Version> baselineVersions(String system, String stream) {
     return baselines.versions(system, stream);
+  }
+
+  /** Writes the alert's proposal into its mapping files and reloads the mappings; says what changed. */
+  private String applyProposal(long id) {
+    List<MappingEdit> edits = alerts.latestDrift(id).map(Drift::edits).orElse(List.of());
+    if (edits.isEmpty()) {
+      throw new IllegalStateException("drift alert " + id + " has no proposal that can be applied: edit the mapping "
+          + "by hand, then resolve without applyProposal");
+    }
+    Map<String, List<MappingEdit>> byFile = new LinkedHashMap<>();
+    for (MappingEdit edit : edits) {
+      String file = configDir.resolve(edit.file()).toString();
+      byFile.computeIfAbsent(file, f -> new ArrayList<>())
+          .add(new MappingEdit(file, edit.entity(), edit.key(), edit.source(), edit.was()));
+    }
+    List<String> changed = new ArrayList<>();
+    for (Map.Entry<String, List<MappingEdit>> file : byFile.entrySet()) {
+      try {
+        changed.add(editor.apply(java.nio.file.Path.of(file.getKey()), file.getValue()).toString());
+      } catch (MappingEditException e) {
+        throw new IllegalStateException("the proposal of drift alert " + id + " cannot be applied: " + e.getMessage(), e);
+      }
+    }
+    List<io.cxhub.config.Problem> problems = mappings.reload();
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("the proposal of drift alert " + id + " was written (" + changed + ") but the "
+          + "mappings do not reload: " + problems + "; fix those files, they reload on their own");
+    }
+    return String.join("; ", changed);
   }
 
   private String accept(Watched w, DriftAlert alert, String actor) {
@@ -285,7 +334,7 @@ public final class DriftWatch {
   }
 
   private Lineage lineage(Watched w) {
-    return new Lineage(mappings.find(w.system, w.stream).map(List::of).orElse(List.of()), taxonomy);
+    return new Lineage(mappings.find(w.system, w.stream).map(List::of).orElse(List.of()), taxonomy, configDir);
   }
 
   private static boolean wholeStream(DriftKind kind) {

@@ -10,6 +10,7 @@ import io.cxhub.api.ApiTokens;
 import io.cxhub.api.Role;
 import io.cxhub.config.ConfigProblemsException;
 import io.cxhub.ingest.CursorRepository;
+import io.cxhub.mapping.MappingWatcher;
 import io.cxhub.notify.AlertNotifier;
 import io.cxhub.ingest.StreamStatsRepository;
 import io.cxhub.plugin.LoadedPlugin;
@@ -150,6 +151,7 @@ public final class Hub implements AutoCloseable {
         new MapStage(tree.mappings(), outcomes, drift), new StoreStage(new ProfileWriter(dataSource), outcomes), outcomes,
         settings));
     main.configure().addRoutesBuilder(new DriftRoutes(drift, replay, options.drift()));
+    main.configure().addRoutesBuilder(new MappingReloadRoutes(new MappingWatcher(tree.mappings())));
     main.configure().addRoutesBuilder(new ApiRoutes(json, tokens(options), new ProfileQueries(dataSource), stats,
         quarantine, replay, tree.plugins(), alerts, drift));
     try {

@@ -75,7 +75,8 @@ class DriftLineageTest {
     Drift split = ofKind(drifts, DriftKind.SPLIT).get(0);
     assertEquals(Severity.BREAKING, split.severity());
     assertEquals(List.of("party.street"), split.affected().get(0).taxonomyFields());
-    assertTrue(split.proposal().contains("street: { concat: [street, house_number], separator: \" \" }"), split.proposal());
+    assertTrue(split.proposal().contains("street: { concat: [street, house_number], separator: \" \", transform: [trim] }"
+        + "    # was: { path: address, transform: [trim] }"), split.proposal());
 
     Mapping patched = LOADER.parse(CUSTOMERS_FILE, apply(yaml, split.proposal()));
     ObjectNode row = Payloads.billingCustomer(9);
@@ -123,7 +124,8 @@ class DriftLineageTest {
     }));
     Drift rename = drifts.get(0);
     assertEquals(DriftKind.RENAMED, rename.kind());
-    assertTrue(rename.proposal().contains("email: { path: email_address }"), rename.proposal());
+    assertTrue(rename.proposal().contains("email: { path: email_address, transform: [email] }"
+        + "    # was: { path: email, transform: [email] }"), rename.proposal());
   }
 
   @Test
