@@ -56,7 +56,7 @@ class DriftAlertStoreIT {
   private static Drift added(String field, long occurrences, Instant from, Instant to) {
     return new Drift("billing", "customers", DriftKind.FIELD_ADDED, List.of(), List.of(field), Severity.INFO,
         new Evidence(occurrences, 1000, "absent", "string, present 100%", null, null, null, null, null, List.of(),
-            List.of("g***"), null, from, to), List.of(), null);
+            List.of("g***"), null, from, to), List.of(), null, List.of());
   }
 
   @Test
