@@ -22,7 +22,14 @@ class DatabaseIT {
     try (Database db = Database.open(url, null, null, 2); Connection c = db.dataSource().getConnection();
         ResultSet rs = c.createStatement().executeQuery("select count(*) from flyway_schema_history where success")) {
       rs.next();
-      assertEquals(3, rs.getInt(1));
+      assertEquals(migrations(), rs.getInt(1), "every migration applied once, none again on the second open");
+    }
+  }
+
+  /** The migrations hub-core ships. */
+  private static int migrations() throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("../hub-core/src/main/resources/db/migration"))) {
+      return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
     }
   }
 
