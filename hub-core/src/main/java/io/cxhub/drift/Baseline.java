@@ -110,7 +110,9 @@ public record Baseline(
   /**
    * A declared baseline completed with what the first records showed (presence, null rate, enum
    * values, value hashes, examples); declared types, formats and nullability stay. Fields the
-   * connector did not declare are not added: they remain drift. Same version.
+   * connector did not declare but the first records carry are added as observed: a connector
+   * declares the fields it relies on, not every field of the source's payload, so they are the
+   * source's normal rather than drift. Same version.
    */
   public Baseline refine(StreamProfile window, DriftSettings settings) {
     requireSameStream(window);
@@ -127,6 +129,11 @@ public record Baseline(
           declared.format() == null ? observed.format() : declared.format(), declared.nullable(),
           observed.presence(), observed.nullRate(), observed.enumValues(), observed.valueHashes(),
           observed.examples(), declared.declared()));
+    }
+    for (FieldProfile seen : window.fields().values()) {
+      if (!refined.containsKey(seen.path()) && seen.present() > 0) {
+        refined.put(seen.path(), FieldExpectation.observed(seen, settings, false));
+      }
     }
     return new Baseline(system, stream, version, origin, createdAt, salt, records + window.records(), refined);
   }

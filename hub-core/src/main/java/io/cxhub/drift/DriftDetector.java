@@ -107,7 +107,10 @@ public final class DriftDetector {
     ValueFormat format = seen.values() >= MIN_VALUES ? seen.dominantFormat(settings.dominantShare()) : null;
     ValueFormat before = expected.format();
     boolean typeChanged = typed >= MIN_VALUES && type != null && !expected.types().isEmpty() && !expected.accepts(type);
-    boolean formatChanged = format != null && before != null && format != before;
+    // the old format must have (nearly) gone, not just dipped under the dominant share: a field whose
+    // values mix formats (array elements of several kinds) would otherwise flap between windows
+    boolean formatChanged = format != null && before != null && format != before
+        && seen.formatShare(before) < 1 - settings.dominantShare();
     if (typeChanged && !explainsType(before, format, type)) {
       if (type == JsonType.OBJECT || type == JsonType.ARRAY || expected.types().contains(JsonType.OBJECT)
           || expected.types().contains(JsonType.ARRAY)) {

@@ -55,12 +55,15 @@ public record FieldExpectation(
     }
     List<EnumValue> enumValues = null;
     long tracked = field.enumValues() == null ? 0 : field.enumValues().stream().mapToLong(EnumValue::count).sum();
-    if (field.enumValues() != null && !field.highCardinality() && tracked >= settings.minEnumValues()
+    ValueFormat format = field.dominantFormat(settings.dominantShare());
+    // dates, numbers, e-mails and phones of a small sample repeat too, but they are not codes
+    boolean codes = format == null || format == ValueFormat.NONE;
+    if (codes && field.enumValues() != null && !field.highCardinality() && tracked >= settings.minEnumValues()
         && 3L * field.enumValues().size() <= tracked) {
       enumValues = new ArrayList<>(field.enumValues());
     }
     double nullRate = field.nullishRate();
-    return new FieldExpectation(field.path(), types, field.dominantFormat(settings.dominantShare()),
+    return new FieldExpectation(field.path(), types, format,
         nullRate > settings.lowNullRate(), field.presence(), nullRate, enumValues, field.valueHashes(),
         field.examples(), declared);
   }

@@ -86,6 +86,15 @@ public record FieldProfile(
     return null;
   }
 
+  /** Share of the analysed values in {@code format}. */
+  double formatShare(ValueFormat format) {
+    long total = 0;
+    for (long count : formats.values()) {
+      total += count;
+    }
+    return total == 0 ? 0 : (double) formats.getOrDefault(format, 0L) / total;
+  }
+
   /** Whether every non-null value is a scalar that can take part in value matching. */
   boolean matchable() {
     return valueHashes.length > 0;

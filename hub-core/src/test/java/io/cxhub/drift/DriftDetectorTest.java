@@ -172,6 +172,44 @@ class DriftDetectorTest {
   }
 
   @Test
+  void aRefinedDeclaredBaselineTakesTheUndeclaredFieldsOfTheFirstRecordsAsNormal() {
+    StreamSpec spec = new StreamSpec("customers", "billing customers", "customer_id", "updated_at", List.of(
+        FieldSpec.of("customer_id", "string").notNull(), FieldSpec.of("email", "string", "email")));
+    Baseline declared = Baseline.declared("billing", spec, Payloads.NOW);
+    Baseline refined = declared.refine(Payloads.window(declared, records(0, 300, Payloads::billingCustomer)),
+        Payloads.SETTINGS);
+    assertTrue(refined.fields().containsKey("signup_date"), refined.fields().keySet().toString());
+    assertTrue(refined.fields().get("customer_id").declared());
+    assertEquals(List.of(), detect(refined, records(300, 600, Payloads::billingCustomer)));
+    assertEquals(List.of("vip"), ofKind(detect(refined, changed(records(600, 900, Payloads::billingCustomer),
+        row -> row.put("vip", true))), DriftKind.FIELD_ADDED).get(0).newFields());
+  }
+
+  @Test
+  void datesOfASmallSampleAreNotAnEnumSoANewDateIsNoDrift() {
+    // 300 invoices due on one of 10 days: low cardinality, but dates, not codes
+    Baseline invoices = learn("billing", "invoices", records(0, 300, i -> Payloads.JSON.createObjectNode()
+        .put("invoice_id", "in_" + i).put("due_date", "2026-01-" + String.format("%02d", 10 + i % 10))));
+    assertEquals(null, invoices.fields().get("due_date").enumValues());
+    assertEquals(List.of(), detect(invoices, records(300, 600, i -> Payloads.JSON.createObjectNode()
+        .put("invoice_id", "in_" + i).put("due_date", "2026-02-" + String.format("%02d", 10 + i % 10)))));
+  }
+
+  @Test
+  void aFieldMixingFormatsDoesNotFlapWhenTheMixShifts() {
+    // array elements of two kinds: 85 % phone numbers in the baseline, 75 % in the window
+    Baseline calls = learn("genesys", "conversations", records(0, 400, i -> mixedAni(i, 85)));
+    assertEquals(List.of(), detect(calls, records(400, 800, i -> mixedAni(i, 75))));
+    assertEquals(1, ofKind(detect(calls, records(800, 1200, i -> mixedAni(i, 5))), DriftKind.FORMAT_CHANGED).size());
+  }
+
+  private static ObjectNode mixedAni(int i, int phonePercent) {
+    ObjectNode row = Payloads.JSON.createObjectNode().put("conversationId", "c-" + i);
+    row.put("ani", i % 100 < phonePercent ? String.format("+1415555%04d", i % 10_000) : "sip:agent" + (i % 7) + "@acme");
+    return row;
+  }
+
+  @Test
   void refinedAndAcceptedBaselinesKeepTheSaltAndCountVersions() {
     Baseline next = customers.accept(Payloads.window(customers, changed(records(200, 400, Payloads::billingCustomer),
         row -> row.put("loyalty_tier", "gold"))), Payloads.SETTINGS, Payloads.NOW);
