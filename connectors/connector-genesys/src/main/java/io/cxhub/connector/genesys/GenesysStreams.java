@@ -27,8 +27,9 @@ final class GenesysStreams {
           FieldSpec.of("participants[].sessions[].mediaType", "string"),
           FieldSpec.of("participants[].sessions[].sessionId", "string"),
           FieldSpec.of("participants[].sessions[].direction", "string"),
-          FieldSpec.of("participants[].sessions[].ani", "string", "phone"),
-          FieldSpec.of("participants[].sessions[].dnis", "string", "phone"),
+          // tel: URIs (tel:+14155550100, tel:anonymous), not bare phone numbers: no declared format
+          FieldSpec.of("participants[].sessions[].ani", "string"),
+          FieldSpec.of("participants[].sessions[].dnis", "string"),
           FieldSpec.of("participants[].sessions[].addressFrom", "string"),
           FieldSpec.of("participants[].sessions[].addressTo", "string"),
           FieldSpec.of("participants[].sessions[].segments[].segmentStart", "string", "date-time"),
