@@ -24,16 +24,30 @@ import org.junit.jupiter.api.Test;
 class DriftEndToEndIT {
 
   private static HubFixture fixture;
+  /** A Slack-compatible webhook on loopback: what the hub notified. */
+  private static com.sun.net.httpserver.HttpServer hook;
+  private static final List<String> notified = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void startHub() throws Exception {
-    fixture = new HubFixture(Map.of());
+    hook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    hook.createContext("/services/T000/B000/secret", exchange -> {
+      notified.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    hook.start();
+    fixture = new HubFixture(Map.of("DRIFT_HOOK", "http://127.0.0.1:" + hook.getAddress().getPort()
+        + "/services/T000/B000/secret"));
     Files.writeString(fixture.configDir.resolve("hub.yaml"), """
         drift:
           learnRecords: 60
           windowRecords: 100
           windowSeconds: 1
           checkSeconds: 1
+          notify:
+            webhookUrl: ${env:DRIFT_HOOK}
+            minSeverity: BREAKING
         """);
     Files.createDirectories(fixture.configDir.resolve("mappings/crm"));
     Files.writeString(fixture.configDir.resolve("mappings/crm/contacts.yaml"), """
@@ -65,6 +79,9 @@ class DriftEndToEndIT {
   static void stopHub() {
     if (fixture != null) {
       fixture.close();
+    }
+    if (hook != null) {
+      hook.stop(0);
     }
   }
 
@@ -105,6 +122,9 @@ class DriftEndToEndIT {
     }
     String held = fixture.get("/api/quarantine?system=crm&stream=contacts&limit=500").body();
     assertTrue(held.contains("field 'address' is missing"), held);
+    HubFixtureAwait.until("the breaking alert notified", () -> notified.stream()
+        .anyMatch(m -> m.contains("SPLIT on crm/contacts") && m.contains("\"blocks\"")));
+    assertTrue(notified.stream().noneMatch(m -> m.contains("shop/orders")), "INFO alerts are below minSeverity");
 
     long id = alert.path("id").asLong();
     HttpResponse<String> noComment = fixture.post("/api/drift/alerts/" + id + "/accept", "{}");

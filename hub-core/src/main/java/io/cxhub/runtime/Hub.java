@@ -12,6 +12,7 @@ import io.cxhub.config.ConfigProblemsException;
 import io.cxhub.ingest.CursorRepository;
 import io.cxhub.mapping.MappingWatcher;
 import io.cxhub.notify.AlertNotifier;
+import io.cxhub.notify.DriftNotifications;
 import io.cxhub.ingest.StreamStatsRepository;
 import io.cxhub.plugin.LoadedPlugin;
 import io.cxhub.profile.ProfileQueries;
@@ -125,7 +126,7 @@ public final class Hub implements AutoCloseable {
     QuarantineReplay replay = new QuarantineReplay(quarantine, json);
     PipelineSettings settings = options.pipeline();
     DriftAlertStore alerts = new DriftAlertStore(dataSource, json);
-    AlertNotifier notifier = AlertNotifier.none();
+    AlertNotifier notifier = DriftNotifications.of(options.drift().notifications(), json);
     DriftWatch drift = new DriftWatch(new BaselineStore(dataSource, json), alerts, tree.mappings(), tree.taxonomy(),
         declaredStreams(tree.plugins()), tree.routes().policies(), options.drift(), Clock.systemUTC(), notifier);
 
@@ -175,6 +176,7 @@ public final class Hub implements AutoCloseable {
       }
     } catch (Exception e) {
       main.stop();
+      notifier.close();
       throw new IllegalStateException("routes could not be started: " + e.getMessage(), e);
     }
     log.info("cxhub is up: API on http://localhost:{}/api, {} plugin(s), {} connector instance(s)", port,
