@@ -125,15 +125,36 @@ public final class QuarantineStore {
 
   /** Hands out up to {@code limit} HELD entries of a stream, oldest first, now REPLAYING. */
   public List<QuarantineEntry> takeForReplay(String system, String stream, int limit) {
+    return takeForReplay(system, stream, limit, Long.MAX_VALUE);
+  }
+
+  /**
+   * Hands out up to {@code limit} HELD entries of a stream with ids up to {@code throughId}, oldest
+   * first, now REPLAYING. A replay bounds itself by {@link #newestId()} taken when it starts, so the
+   * records it puts back (they fail again) are not handed to it again.
+   */
+  public List<QuarantineEntry> takeForReplay(String system, String stream, int limit, long throughId) {
     return transactions.inTransaction("take quarantined records of " + system + "/" + stream + " for replay", c -> {
       try (PreparedStatement ps = c.prepareStatement("with taken as (update quarantine set status = 'REPLAYING',"
           + " status_at = now() where id in (select id from quarantine where system = ? and stream = ? and status = 'HELD'"
-          + " order by id limit ? for update skip locked) returning *)"
+          + " and id <= ? order by id limit ? for update skip locked) returning *)"
           + COLUMNS.replace("from quarantine", "from taken") + " order by id")) {
         ps.setString(1, system);
         ps.setString(2, stream);
-        ps.setInt(3, limit);
+        ps.setLong(3, throughId);
+        ps.setInt(4, limit);
         return read(ps);
+      }
+    });
+  }
+
+  /** The id of the newest entry of any stream, 0 when there is none. */
+  public long newestId() {
+    return transactions.inTransaction("read the newest quarantine id", c -> {
+      try (PreparedStatement ps = c.prepareStatement("select coalesce(max(id), 0) from quarantine");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
       }
     });
   }

@@ -15,7 +15,8 @@ import org.apache.camel.CamelContext;
 /**
  * Sends held records of a stream through the data path again, e.g. after the mapping was fixed. Each
  * entry is taken once (the store marks it while replaying); a record that still fails is quarantined
- * anew with its current reason, so nothing is lost and nothing is applied twice.
+ * anew with its current reason, so nothing is lost and nothing is applied twice. A replay takes the
+ * entries held when it starts, not those it puts back.
  */
 public final class QuarantineReplay {
 
@@ -38,8 +39,10 @@ public final class QuarantineReplay {
   public Map<String, Object> replay(String system, String stream) {
     int taken = 0;
     IngestCounts counts = new IngestCounts(0, 0);
+    // what fails again is held anew, as a newer entry: not ours to take again, or a paused stream would loop forever
+    long through = store.newestId();
     List<QuarantineEntry> page;
-    while (!(page = store.takeForReplay(system, stream, PAGE)).isEmpty()) {
+    while (!(page = store.takeForReplay(system, stream, PAGE, through)).isEmpty()) {
       taken += page.size();
       List<RawRecord> records = new ArrayList<>(page.size());
       for (QuarantineEntry entry : page) {

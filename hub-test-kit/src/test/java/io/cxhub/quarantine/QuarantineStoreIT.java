@@ -115,6 +115,24 @@ class QuarantineStoreIT {
     assertEquals(new QuarantineCount("billing", "customers", 0, 0, 0, 1), store.countsByStream().get(0));
   }
 
+  @Test
+  void aReplayTakesWhatWasHeldWhenItStartedNotWhatItPutsBack() {
+    assertEquals(0, store.newestId());
+    long first = store.put(bad("customers", "{\"id\":1}"));
+    long second = store.put(bad("customers", "{\"id\":2}"));
+    long through = store.newestId();
+    assertEquals(second, through);
+
+    List<QuarantineEntry> taken = store.takeForReplay("billing", "customers", 1, through);
+    assertEquals(List.of(first), List.copyOf(ids(taken)));
+    // the replayed record fails again: held anew, as a newer entry
+    long again = store.put(bad("customers", "{\"id\":1}"));
+    store.markReplayed(ids(taken));
+    assertEquals(List.of(second), List.copyOf(ids(store.takeForReplay("billing", "customers", 10, through))));
+    assertTrue(store.takeForReplay("billing", "customers", 10, through).isEmpty(), "the new entry is not this replay's");
+    assertEquals(Status.HELD, store.byId(again).orElseThrow().status());
+  }
+
   private Set<Long> drain() {
     Set<Long> got = new HashSet<>();
     List<QuarantineEntry> taken;
