@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * act on alerts through {@link #act}: accepting makes the drift part of the next baseline version.
  *
  * <p>State per stream lives in memory; everything that must survive a restart (baselines, the
- * latest window, alerts and so the pause) is in the store and read back when the stream is first seen.
+ * latest window that drifted, alerts and so the pause) is in the store and read back when the
+ * stream is first seen.
  */
 public final class DriftWatch {
 
@@ -174,9 +175,9 @@ public final class DriftWatch {
   /**
    * Acts on an alert as {@code actor}. With {@code applyProposal} (accept or resolve) the proposed
    * mapping change is first written into the mapping files, which reload at once. Accepting a
-   * schema drift stores the next baseline version with the drift's fields as the latest window
-   * shows them; a paused stream resumes (and replays what it held) when no breaking alert of it is
-   * live any more.
+   * schema drift stores the next baseline version with the drift's fields as the latest window that
+   * drifted shows them; a paused stream resumes (and replays what it held) when no breaking alert
+   * of it is live any more.
    *
    * @throws NoSuchElementException when there is no such alert
    * @throws IllegalStateException when it is no longer live, there is no window to accept, or the
@@ -298,8 +299,13 @@ public final class DriftWatch {
           || (seen >= settings.minRecords() && Duration.between(since, now).compareTo(options.windowTime()) >= 0);
       if (due) {
         StreamProfile window = w.observer.rotate();
-        baselines.saveWindow(window);
-        record(w, detector.detect(b, window, lineage(w)), b.version());
+        List<Drift> drifts = detector.detect(b, window, lineage(w));
+        if (!drifts.isEmpty()) {
+          // what an accept makes the next baseline: the latest window that showed drift, not a later one
+          // without it (say, records of the old shape that came while a paused stream waited)
+          baselines.saveWindow(window);
+        }
+        record(w, drifts, b.version());
       }
     }
     List<Drift> cadence = new ArrayList<>();
