@@ -405,13 +405,17 @@ public final class DriftWatch {
           : RecordFit.of(b, mappings.find(system, stream).map(Mapping::sourcePaths).orElse(Set.of()), settings);
     }
 
-    /** Pauses on a live breaking alert (pause policy); resumes when none is left. */
+    /**
+     * Pauses on a live breaking schema alert (pause policy); resumes when none is left. Silence and
+     * volume drops do not pause: there is nothing wrong with the records that do come.
+     */
     void refreshHolds() {
       if (policy != DriftPolicy.PAUSE) {
         return;
       }
       Long before = pausedBy;
-      Long now = alerts.live(system, stream).stream().filter(a -> a.severity() == Severity.BREAKING)
+      Long now = alerts.live(system, stream).stream()
+          .filter(a -> a.severity() == Severity.BREAKING && !wholeStream(a.kind()))
           .map(DriftAlert::id).findFirst().orElse(null);
       pausedBy = now;
       if (before == null && now != null) {
