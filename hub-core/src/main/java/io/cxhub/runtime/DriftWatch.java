@@ -161,6 +161,24 @@ public final class DriftWatch {
     return held;
   }
 
+  /**
+   * Says which of {@code records}, replayed from quarantine, must be held again, without observing
+   * them: they were observed when they first came, and counting them again would show a drift they
+   * no longer are (and a burst of arrivals).
+   *
+   * @return reasons per held record (identity map; empty when all go on)
+   */
+  public Map<RawRecord, String> fit(List<RawRecord> records) {
+    Map<RawRecord, String> held = new IdentityHashMap<>();
+    for (RawRecord r : records) {
+      String reason = watched(r.system(), r.stream()).hold(r);
+      if (reason != null) {
+        held.put(r, reason);
+      }
+    }
+    return held;
+  }
+
   /** Learns baselines, checks full windows, silence and volume; records what drifted. */
   public void tick() {
     for (Watched w : streams.values()) {
@@ -434,6 +452,11 @@ public final class DriftWatch {
       } else {
         o.observe(r.payload());
       }
+      return hold(r);
+    }
+
+    /** Why the policy holds {@code r}, or null. */
+    String hold(RawRecord r) {
       Long paused = pausedBy;
       if (paused != null) {
         return "stream " + key() + " is paused by breaking drift alert #" + paused + " (policy pause): accept or "

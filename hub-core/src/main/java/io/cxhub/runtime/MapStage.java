@@ -32,8 +32,16 @@ public final class MapStage {
   }
 
   public Result apply(List<RawRecord> records) {
+    return apply(records, false);
+  }
+
+  /**
+   * @param replayed the records come from quarantine: drift observed them when they first came, so
+   *     their stream's policy only says whether they are held again
+   */
+  public Result apply(List<RawRecord> records, boolean replayed) {
     List<MappedRecord> mapped = new ArrayList<>(records.size());
-    Map<RawRecord, String> held = drift.check(records);
+    Map<RawRecord, String> held = replayed ? drift.fit(records) : drift.check(records);
     Map<RawRecord, String> failed = new IdentityHashMap<>();
     for (RawRecord r : records) {
       if (held.containsKey(r)) {

@@ -22,6 +22,8 @@ public final class PipelineRoutes extends RouteBuilder {
 
   /** Header set by the map stage: the {@link IngestCounts} of the message. */
   public static final String COUNTS = "CxhubIngestCounts";
+  /** Header of a hand-over that replays quarantined records ({@link QuarantineReplay}): true. */
+  static final String REPLAY = "CxhubReplay";
 
   private final Bus bus;
   private final MapStage mapStage;
@@ -60,7 +62,7 @@ public final class PipelineRoutes extends RouteBuilder {
     from(bus.from(Bus.Stage.RAW, settings.mapConsumers())).routeId("cxhub-map")
         .process(e -> {
           List<RawRecord> records = e.getIn().getBody(List.class);
-          MapStage.Result result = mapStage.apply(records);
+          MapStage.Result result = mapStage.apply(records, e.getIn().getHeader(REPLAY, false, Boolean.class));
           e.getIn().setHeader(COUNTS, new IngestCounts(result.mapped().size(), result.quarantined()));
           e.getIn().setBody(result.mapped());
         })

@@ -59,7 +59,7 @@ public final class QuarantineReplay {
       }
       if (!records.isEmpty()) {
         counts = counts.plus(camel.createFluentProducerTemplate().to(HubEndpoints.INGEST).withBody(records)
-            .request(IngestCounts.class));
+            .withHeader(PipelineRoutes.REPLAY, true).request(IngestCounts.class));
       }
       store.markReplayed(page.stream().map(QuarantineEntry::id).toList());
     }
