@@ -111,7 +111,7 @@ public final class DriftDetector {
     // values mix formats (array elements of several kinds) would otherwise flap between windows
     boolean formatChanged = format != null && before != null && format != before
         && seen.formatShare(before) < 1 - settings.dominantShare();
-    if (typeChanged && !explainsType(before, format, type)) {
+    if (typeChanged && !explainsType(expected, format, type)) {
       if (type == JsonType.OBJECT || type == JsonType.ARRAY || expected.types().contains(JsonType.OBJECT)
           || expected.types().contains(JsonType.ARRAY)) {
         reshaped.add(expected.path());
@@ -133,10 +133,17 @@ public final class DriftDetector {
     }
   }
 
-  /** Whether a format change explains the type change: two known formats, or a number that was a numeric string. */
-  private static boolean explainsType(ValueFormat before, ValueFormat after, JsonType type) {
+  /**
+   * Whether a format change explains the type change: two known formats, a number that was a
+   * numeric string, or a numeric string that was a number (an amount in cents that comes as
+   * {@code "19.99"}).
+   */
+  private static boolean explainsType(FieldExpectation expected, ValueFormat after, JsonType type) {
+    ValueFormat before = expected.format();
     if (before == null || before == ValueFormat.NONE) {
-      return false;
+      return type == JsonType.STRING && (after == ValueFormat.NUMBER_STRING || after == ValueFormat.CURRENCY_AMOUNT)
+          && !expected.types().isEmpty() && expected.types().stream()
+              .allMatch(t -> t == JsonType.INTEGER || t == JsonType.NUMBER);
     }
     if (after != null && after != ValueFormat.NONE) {
       return true;

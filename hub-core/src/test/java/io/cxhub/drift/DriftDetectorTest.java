@@ -80,6 +80,19 @@ class DriftDetectorTest {
   }
 
   @Test
+  void centsBecomingADecimalStringIsAFormatChangeWithTheTransformThatReadsIt() {
+    List<Drift> drifts = detect(customers, changed(records(200, 300, Payloads::billingCustomer),
+        row -> row.put("balance_cents", java.math.BigDecimal.valueOf(row.path("balance_cents").asLong(), 2)
+            .toPlainString())));
+    assertEquals(1, drifts.size(), drifts.toString());
+    Drift drift = drifts.get(0);
+    assertEquals(DriftKind.FORMAT_CHANGED, drift.kind());
+    assertEquals(ValueFormat.NONE, drift.evidence().formatBefore());
+    assertEquals(ValueFormat.NUMBER_STRING, drift.evidence().formatAfter());
+    assertTrue(drift.evidence().before().startsWith("integer"), drift.evidence().before());
+  }
+
+  @Test
   void objectBecomingArrayIsOneTypeChangeNotAStormOfAddedAndRemovedChildren() {
     Baseline stripe = learn("stripe", "customers", records(0, 200, Payloads::stripeCustomer));
     List<Drift> drifts = detect(stripe, changed(records(200, 300, Payloads::stripeCustomer), customer -> {
