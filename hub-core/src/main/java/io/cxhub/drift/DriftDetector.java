@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Compares a window ({@link SchemaObserver#rotate}) with the stream's {@link Baseline} and names
  * every difference once: a field explained by a rename, split or merge is not also reported as
- * added or removed, the children of a field whose type changed are not reported apart, and only
- * the topmost of a removed or added subtree is reported. Every judgement needs a rate and a
+ * added or removed (nor, in the window in which the source changed, as partly absent), the
+ * children of a field whose type changed are not reported apart, and only the topmost of a
+ * removed or added subtree is reported. Every judgement needs a rate and a
  * minimum count ({@link DriftSettings}). Stateless and thread-safe; meant for a periodic job.
  */
 public final class DriftDetector {
@@ -57,9 +59,12 @@ public final class DriftDetector {
       }
     }
     List<FieldExpectation> removed = new ArrayList<>();
+    List<FieldExpectation> going = new ArrayList<>();
     for (FieldExpectation expected : baseline.fields().values()) {
       if (!under(expected.path(), reshaped) && isRemoved(expected, window)) {
         removed.add(expected);
+      } else if (!under(expected.path(), reshaped) && isGoing(expected, window)) {
+        going.add(expected);
       }
     }
     Map<String, FieldProfile> added = new LinkedHashMap<>();
@@ -70,8 +75,12 @@ public final class DriftDetector {
     }
     Set<String> consumedOld = new HashSet<>();
     Set<String> consumedNew = new HashSet<>();
-    List<FieldExpectation> matchable = removed.stream().filter(field -> field.valueHashes().length > 0).toList();
+    List<FieldExpectation> matchable = Stream.concat(removed.stream(), going.stream())
+        .filter(field -> field.valueHashes().length > 0).toList();
     drifts.addAll(matcher.match(window, matchable, added, consumedOld, consumedNew));
+    // a field going while new ones take its values is that rename, split or merge, not a nullability change
+    drifts.removeIf(drift -> drift.kind() == DriftKind.NULLABILITY_CHANGED
+        && consumedOld.contains(drift.oldFields().get(0)));
     Set<String> removedPaths = new HashSet<>();
     removed.forEach(field -> removedPaths.add(field.path()));
     for (FieldExpectation field : removed) {
@@ -195,6 +204,23 @@ public final class DriftDetector {
     }
     long present = window.field(expected.path()).map(FieldProfile::present).orElse(0L);
     return present <= settings.absentPresence() * parentRecords;
+  }
+
+  /**
+   * A field (nearly) always present in the baseline and absent from a good part of the window
+   * ({@link DriftSettings#highNullRate()}), though not from (nearly) all of it: what a rename, split
+   * or merge looks like in the window in which the source changed. Only value matching makes it one.
+   */
+  private boolean isGoing(FieldExpectation expected, StreamProfile window) {
+    if (expected.presence() == null || expected.presence() < settings.requiredPresence()) {
+      return false;
+    }
+    long parentRecords = parentRecords(expected.path(), window);
+    if (parentRecords < settings.minRecords()) {
+      return false;
+    }
+    long present = window.field(expected.path()).map(FieldProfile::present).orElse(0L);
+    return parentRecords - present >= settings.highNullRate() * parentRecords;
   }
 
   /** Window records in which the path's parent held a value (all records for a top-level field). */

@@ -72,6 +72,44 @@ class DriftValueMatchingTest {
   }
 
   @Test
+  void aSplitThatBeganInTheMiddleOfTheWindowIsTheSplitAlready() {
+    // the source switched after its first 50 records of the window: the rest come split
+    Baseline stripe = learn("stripe", "customers", records(0, 300, Payloads::stripeCustomer));
+    List<ObjectNode> window = records(0, 50, Payloads::stripeCustomer);
+    window.addAll(changed(records(50, 250, Payloads::stripeCustomer), customer -> {
+      ObjectNode address = (ObjectNode) customer.get("address");
+      String[] line1 = address.remove("line1").asText().split(" ", 2);
+      address.put("street_number", line1[0]).put("street_name", line1[1]);
+      return customer;
+    }));
+    List<Drift> drifts = detect(stripe, window);
+    assertEquals(List.of(DriftKind.SPLIT), drifts.stream().map(Drift::kind).toList(),
+        "not a nullability change and two added fields: " + drifts);
+    assertEquals(List.of("address.line1"), drifts.get(0).oldFields());
+    assertEquals(200, drifts.get(0).evidence().occurrences());
+  }
+
+  @Test
+  void aRenameThatBeganInTheMiddleOfTheWindowIsTheRenameAlready() {
+    List<ObjectNode> window = records(0, 100, Payloads::billingCustomer);
+    window.addAll(changed(records(100, 300, Payloads::billingCustomer), row -> rename(row, "email", "email_address")));
+    List<Drift> drifts = detect(customers, window);
+    assertEquals(List.of(DriftKind.RENAMED), drifts.stream().map(Drift::kind).toList(), drifts.toString());
+  }
+
+  @Test
+  void aFieldAbsentFromPartOfTheWindowWithoutAnotherTakingItsValuesStaysANullabilityChange() {
+    List<ObjectNode> window = records(0, 100, Payloads::billingCustomer);
+    window.addAll(changed(records(100, 300, Payloads::billingCustomer), row -> {
+      row.remove("email");
+      return row.put("newsletter", "weekly");
+    }));
+    List<Drift> drifts = detect(customers, window);
+    assertEquals(List.of(DriftKind.NULLABILITY_CHANGED, DriftKind.FIELD_ADDED), drifts.stream().map(Drift::kind)
+        .toList(), drifts.toString());
+  }
+
+  @Test
   void firstAndLastNameJoinedIntoOneFieldIsAMerge() {
     List<Drift> drifts = detect(customers, changed(records(0, 300, Payloads::billingCustomer), row -> {
       String name = row.remove("first_name").asText() + " " + row.remove("last_name").asText();
