@@ -109,7 +109,10 @@ public record Baseline(
 
   /**
    * A declared baseline completed with what the first records showed (presence, null rate, enum
-   * values, value hashes, examples); declared types, formats and nullability stay. Fields the
+   * values, value hashes, examples); declared types, formats and nullability stay where the first
+   * records agree with them. Where the records contradict them (a connector declares phones and the
+   * source sends {@code tel:} URIs), the records win: drift is a change from what the stream did at
+   * first, and an alert on every window for what never changed helps nobody. Fields the
    * connector did not declare but the first records carry are added as observed: a connector
    * declares the fields it relies on, not every field of the source's payload, so they are the
    * source's normal rather than drift. Same version.
@@ -124,9 +127,11 @@ public record Baseline(
         continue;
       }
       FieldExpectation observed = FieldExpectation.observed(seen, settings, declared.declared());
+      boolean typesAgree = observed.types().stream().allMatch(declared::accepts);
+      boolean formatAgrees = observed.format() == null || observed.format() == declared.format();
       refined.put(declared.path(), new FieldExpectation(declared.path(),
-          declared.types().isEmpty() ? observed.types() : declared.types(),
-          declared.format() == null ? observed.format() : declared.format(), declared.nullable(),
+          declared.types().isEmpty() || !typesAgree ? observed.types() : declared.types(),
+          declared.format() == null || !formatAgrees ? observed.format() : declared.format(), declared.nullable(),
           observed.presence(), observed.nullRate(), observed.enumValues(), observed.valueHashes(),
           observed.examples(), declared.declared()));
     }

@@ -223,6 +223,32 @@ class DriftDetectorTest {
   }
 
   @Test
+  void theFewAddressesOfOutboundMailAreNoEnum() {
+    java.util.function.IntFunction<ObjectNode> mail = i -> Payloads.JSON.createObjectNode()
+        .put("id", "msg-" + i).put("addressFrom", i % 2 == 0 ? "support@example.com" : "billing@example.com");
+    Baseline mails = learn("ccaas", "emails", records(0, 200, mail));
+    assertEquals(null, mails.fields().get("addressFrom").enumValues());
+    assertEquals(List.of(), detect(mails, changed(records(200, 300, mail),
+        row -> row.put("addressFrom", "renewals@example.com"))));
+  }
+
+  @Test
+  void whereTheFirstRecordsContradictTheDeclaredFormatTheyWin() {
+    // the connector declares phones; the source sends tel: URIs, which are no phone format
+    StreamSpec spec = new StreamSpec("conversations", "calls", "id", null, List.of(
+        FieldSpec.of("id", "string").notNull(),
+        FieldSpec.of("ani", "string", "phone"),
+        FieldSpec.of("started", "string", "date-time")));
+    java.util.function.IntFunction<ObjectNode> call = i -> Payloads.JSON.createObjectNode().put("id", "c-" + i)
+        .put("ani", "tel:+1415555" + String.format("%04d", i)).put("started", "2026-01-05T10:00:00Z");
+    Baseline declared = Baseline.declared("ccaas", spec, Payloads.NOW);
+    Baseline refined = declared.refine(Payloads.window(declared, records(0, 200, call)), Payloads.SETTINGS);
+    assertEquals(ValueFormat.NONE, refined.fields().get("ani").format());
+    assertEquals(ValueFormat.ISO_DATE_TIME, refined.fields().get("started").format(), "where they agree, it stays");
+    assertEquals(List.of(), detect(refined, records(200, 300, call)), "the same calls are no drift");
+  }
+
+  @Test
   void refinedAndAcceptedBaselinesKeepTheSaltAndCountVersions() {
     Baseline next = customers.accept(Payloads.window(customers, changed(records(200, 400, Payloads::billingCustomer),
         row -> row.put("loyalty_tier", "gold"))), Payloads.SETTINGS, Payloads.NOW);
