@@ -26,6 +26,15 @@ final class FormatRewrites {
    * @param target the taxonomy type of the mapped field, or null when unknown
    */
   static Rewrite changed(JsonNode value, String path, ValueFormat before, ValueFormat after, FieldType target) {
+    return changed(value, path, before, after, target, false);
+  }
+
+  /**
+   * @param fractional the new values have decimals ({@code "19.99"}): numeric strings that replace
+   *     whole cents are then in the currency unit, read with {@code to_decimal} instead of as cents
+   */
+  static Rewrite changed(JsonNode value, String path, ValueFormat before, ValueFormat after, FieldType target,
+      boolean fractional) {
     ObjectNode spec = SourceRewrites.spec(value);
     if (spec == null) {
       return Rewrite.NONE;
@@ -45,7 +54,7 @@ final class FormatRewrites {
     }
     ArrayNode steps = spec.get("transform") instanceof ArrayNode existing ? existing.deepCopy()
         : SourceRewrites.NODES.arrayNode();
-    ArrayNode placed = place(steps, wanted, after);
+    ArrayNode placed = place(steps, wanted, after, fractional);
     return placed == null ? Rewrite.NONE : Rewrite.to(SourceRewrites.withTransform(spec, placed), formats);
   }
 
@@ -63,13 +72,17 @@ final class FormatRewrites {
   }
 
   /** {@code steps} reading the new format, or null when they already do. */
-  private static ArrayNode place(ArrayNode steps, JsonNode wanted, ValueFormat after) {
+  private static ArrayNode place(ArrayNode steps, JsonNode wanted, ValueFormat after, boolean fractional) {
     switch (after) {
       case NUMBER_STRING -> {
         if (indexOf(steps, Set.of("to_decimal", "to_integer")) >= 0) {
           return null; // both read numeric strings already
         }
         int cents = indexOf(steps, Set.of("cents_to_decimal"));
+        if (cents >= 0 && fractional) { // 1999 became "19.99": no longer cents
+          steps.set(cents, TextNode.valueOf("to_decimal"));
+          return steps;
+        }
         steps.insert(Math.max(cents, 0), cents >= 0 ? TextNode.valueOf("to_integer") : wanted);
         return steps;
       }

@@ -93,7 +93,8 @@ final class MappingProposals {
       case SPLIT -> SourceRewrites.split(value.value(), old.get(0), now, separator);
       case MERGED -> SourceRewrites.merged(value.value(), old.get(0), old.get(1), now.get(0), separator);
       case FORMAT_CHANGED -> FormatRewrites.changed(value.value(), old.get(0), drift.evidence().formatBefore(),
-          drift.evidence().formatAfter(), targetType(field));
+          drift.evidence().formatAfter(), targetType(field),
+          drift.evidence().examplesAfter().stream().anyMatch(example -> example.indexOf('.') >= 0));
       default -> Rewrite.NONE;
     };
   }

@@ -51,6 +51,9 @@ class DriftRewritesTest {
     assertEquals("{ path: amount, transform: [to_integer, cents_to_decimal] }", written(FormatRewrites.changed(
         yaml("{ path: amount, transform: [cents_to_decimal] }"), "amount", ValueFormat.NONE, ValueFormat.NUMBER_STRING,
         FieldType.DECIMAL)), "cents stay cents");
+    assertEquals("{ path: amount, transform: [to_decimal] }", written(FormatRewrites.changed(
+        yaml("{ path: amount, transform: [cents_to_decimal] }"), "amount", ValueFormat.NONE, ValueFormat.NUMBER_STRING,
+        FieldType.DECIMAL, true)), "1999 that comes as \"19.99\" is no longer cents");
     assertEquals("{ path: mail, transform: [email], default: none@example.com }", written(FormatRewrites.changed(
         yaml("{ path: mail, default: none@example.com }"), "mail", ValueFormat.NONE, ValueFormat.EMAIL, FieldType.STRING)));
     assertEquals("{ path: opened, transform: [date] }", written(FormatRewrites.changed(yaml("opened"), "opened",
