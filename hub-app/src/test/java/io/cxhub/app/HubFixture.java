@@ -49,11 +49,25 @@ final class HubFixture implements AutoCloseable {
   }
 
   static Path billingConnectorJar() throws IOException {
-    Path target = REPO.resolve("connectors/connector-billing-jdbc/target");
-    try (Stream<Path> s = Files.list(target)) {
-      return s.filter(p -> p.getFileName().toString().matches("connector-billing-jdbc-[0-9.]+(-SNAPSHOT)?\\.jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException("build the billing connector first: no jar in " + target));
+    return connectorJar("connector-billing-jdbc");
+  }
+
+  /** The built jar of the connector module {@code connectors/<module>}, as the reactor left it in its target/. */
+  static Path connectorJar(String module) throws IOException {
+    Path target = REPO.resolve("connectors/" + module + "/target");
+    if (!Files.isDirectory(target)) {
+      throw new IllegalStateException("build " + module + " first (mvn -pl connectors/" + module + ",hub-app -am verify): no "
+          + target);
     }
+    try (Stream<Path> s = Files.list(target)) {
+      return s.filter(p -> p.getFileName().toString().matches(module + "-[0-9.]+(-SNAPSHOT)?\\.jar"))
+          .findFirst().orElseThrow(() -> new IllegalStateException("build " + module + " first: no jar in " + target));
+    }
+  }
+
+  /** Drops the built jar of connector module {@code module} into plugins/, as an outsider would. */
+  void plugin(String module) throws IOException {
+    Files.copy(connectorJar(module), configDir.resolve("plugins").resolve(module + ".jar"));
   }
 
   /** Writes a routes file into the tree. */
