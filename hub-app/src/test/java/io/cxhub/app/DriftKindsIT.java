@@ -284,6 +284,13 @@ class DriftKindsIT {
     assertTrue(probe.stream("pbx_silent", "calls").orElseThrow().path("pausedByAlert").isNull());
     HttpResponse<String> back = probe.push("pbx_silent", "calls", 80, 88, SourceRecords::call);
     assertEquals(0, fixture.json(back).path("quarantined").asInt(), back.body());
+    // and the silence is over: the detector resolves its alert, saying so in the audit trail
+    HubFixtureAwait.until("the silence alert resolved", () -> fixture.json(fixture.get("/api/drift/alerts/"
+        + alert.path("id").asLong())).path("status").asText().equals("RESOLVED"));
+    JsonNode history = fixture.json(fixture.get("/api/drift/alerts/" + alert.path("id").asLong())).path("history");
+    JsonNode last = history.get(history.size() - 1);
+    assertEquals("drift-detector", last.path("actor").asText(), history.toString());
+    assertEquals("records arrive again", last.path("comment").asText(), history.toString());
   }
 
   @Test

@@ -81,6 +81,11 @@ public final class Cadence {
     last = now;
   }
 
+  /** When the latest records arrived, or null before any. */
+  public synchronized Instant lastArrival() {
+    return last;
+  }
+
   /** The stream's silence or volume drop as of now, if any (at most one of each). */
   public synchronized List<Drift> check() {
     Instant now = clock.instant();

@@ -335,8 +335,26 @@ public final class DriftWatch {
       }
     }
     record(w, cadence, b == null ? 0 : b.version());
+    resolveSilenceWhenRecordsCame(w, now);
     if (w.mappingGeneration != mappings.generation()) {
       w.install(w.baseline);
+    }
+  }
+
+  /** A stream that went silent and has records again: its silence alert is resolved, by the detector. */
+  private void resolveSilenceWhenRecordsCame(Watched w, Instant now) {
+    Instant silentSince = w.reportedCadence.get(DriftKind.STREAM_SILENT);
+    Instant arrival = w.cadence.lastArrival();
+    if (silentSince == null || arrival == null || !arrival.isAfter(silentSince)) {
+      return;
+    }
+    w.reportedCadence.remove(DriftKind.STREAM_SILENT);
+    for (DriftAlert alert : alerts.live(w.system, w.stream)) {
+      if (alert.kind() == DriftKind.STREAM_SILENT) {
+        alerts.transition(alert.id(), AlertStatus.RESOLVED, DriftAlertStore.DETECTOR, "records arrive again",
+            "first record after the silence at " + arrival.truncatedTo(ChronoUnit.SECONDS), now);
+        log.info("drift alert #{} on {} resolved: records arrive again", alert.id(), w.key());
+      }
     }
   }
 
@@ -404,6 +422,9 @@ public final class DriftWatch {
       }
       install(start);
       refreshHolds();
+      // a silence alert still live from before a restart is resolved once records come
+      alerts.live(system, stream).stream().filter(a -> a.kind() == DriftKind.STREAM_SILENT)
+          .forEach(a -> reportedCadence.put(DriftKind.STREAM_SILENT, a.firstSeen() == null ? Instant.EPOCH : a.firstSeen()));
     }
 
     String key() {
