@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,38 +32,19 @@ class DriftCommandIT {
   @BeforeAll
   static void raiseTwoAlerts() throws Exception {
     fixture = new HubFixture(Map.of());
-    Files.writeString(fixture.configDir.resolve("hub.yaml"), """
-        drift:
-          learnRecords: 60
-          windowRecords: 100
-          windowSeconds: 1
-          checkSeconds: 1
-        """);
-    Files.createDirectories(fixture.configDir.resolve("mappings/crm"));
-    Files.writeString(fixture.configDir.resolve("mappings/crm/contacts.yaml"), """
-        system: crm
-        stream: contacts
-        entities:
-          - entity: party
-            id: id
-            fields:
-              crm_contact_id: id
-              email: { path: email, transform: [email] }
-              street: { path: address, transform: [trim] }
-            required: [crm_contact_id]
-            identity: [crm_contact_id, email]
-        """);
+    DriftScenario.configure(fixture, "");
     fixture.start();
     url = "http://127.0.0.1:" + fixture.hub.httpPort();
 
-    push("shop", "orders", 0, 80, i -> order(i, false));
-    push("crm", "contacts", 0, 80, i -> contact(i, false));
-    awaitBaseline("shop", "orders");
-    awaitBaseline("crm", "contacts");
-    push("shop", "orders", 80, 200, i -> order(i, true));
-    push("crm", "contacts", 80, 200, i -> contact(i, true));
-    addedId = awaitAlert("shop", "orders", "FIELD_ADDED");
-    splitId = awaitAlert("crm", "contacts", "SPLIT");
+    DriftProbe probe = new DriftProbe(fixture);
+    probe.push("shop", "orders", 0, 80, i -> DriftScenario.order(i, false));
+    probe.push("crm", "contacts", 0, 80, i -> DriftScenario.contact(i, false));
+    probe.awaitBaseline("shop", "orders");
+    probe.awaitBaseline("crm", "contacts");
+    probe.push("shop", "orders", 80, 200, i -> DriftScenario.order(i, true));
+    probe.push("crm", "contacts", 80, 200, i -> DriftScenario.contact(i, true));
+    addedId = probe.awaitAlert("shop", "orders", "FIELD_ADDED").path("id").asLong();
+    splitId = probe.awaitAlert("crm", "contacts", "SPLIT").path("id").asLong();
   }
 
   @AfterAll
@@ -210,49 +187,4 @@ class DriftCommandIT {
   }
 
   record Run(int exit, String out, String err) {}
-
-  private static JsonNode order(int i, boolean coupon) {
-    ObjectNode o = JSON.createObjectNode().put("id", "ord-" + i).put("total", 10 + i % 90 + 0.5)
-        .put("currency", i % 2 == 0 ? "EUR" : "USD");
-    return coupon ? o.put("coupon", "WELCOME" + i % 40) : o;
-  }
-
-  private static JsonNode contact(int i, boolean split) {
-    ObjectNode o = JSON.createObjectNode().put("id", "c-" + i).put("email", "person" + i + "@example.com");
-    String street = List.of("Main Street", "Elm Road", "Harbour Lane", "Station Road").get(i % 4) + " " + (i % 50 + 1);
-    int cut = street.lastIndexOf(' ');
-    return split ? o.put("street_name", street.substring(0, cut)).put("house_number", street.substring(cut + 1))
-        : o.put("address", street);
-  }
-
-  private static void push(String system, String stream, int from, int to, IntFunction<JsonNode> record) {
-    StringBuilder body = new StringBuilder();
-    for (int i = from; i < to; i++) {
-      body.append(record.apply(i)).append('\n');
-    }
-    var response = fixture.post("/api/ingest/" + system + "/" + stream, body.toString());
-    assertEquals(202, response.statusCode(), response.body());
-  }
-
-  private static void awaitBaseline(String system, String stream) {
-    HubFixtureAwait.until("a baseline of " + system + "/" + stream, () -> StreamSupport.stream(
-        fixture.json(fixture.get("/api/drift/streams")).path("items").spliterator(), false)
-        .anyMatch(s -> s.path("system").asText().equals(system) && s.path("stream").asText().equals(stream)
-            && s.path("baselineVersion").asInt() >= 1));
-  }
-
-  private static long awaitAlert(String system, String stream, String kind) {
-    long[] id = {-1};
-    HubFixtureAwait.until(kind + " on " + system + "/" + stream, () -> {
-      for (JsonNode a : fixture.json(fixture.get("/api/drift/alerts?system=" + system + "&stream=" + stream))
-          .path("items")) {
-        if (a.path("kind").asText().equals(kind)) {
-          id[0] = a.path("id").asLong();
-          return true;
-        }
-      }
-      return false;
-    });
-    return id[0];
-  }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class DriftEndToEndIT {
 
   private static HubFixture fixture;
+  private static DriftProbe probe;
   /** A Slack-compatible webhook on loopback: what the hub notified. */
   private static com.sun.net.httpserver.HttpServer hook;
   private static final List<String> notified = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -39,32 +39,10 @@ class DriftEndToEndIT {
     hook.start();
     fixture = new HubFixture(Map.of("DRIFT_HOOK", "http://127.0.0.1:" + hook.getAddress().getPort()
         + "/services/T000/B000/secret"));
-    Files.writeString(fixture.configDir.resolve("hub.yaml"), """
-        drift:
-          learnRecords: 60
-          windowRecords: 100
-          windowSeconds: 1
-          checkSeconds: 1
+    DriftScenario.configure(fixture, """
           notify:
             webhookUrl: ${env:DRIFT_HOOK}
             minSeverity: BREAKING
-        """);
-    Files.createDirectories(fixture.configDir.resolve("mappings/crm"));
-    Files.writeString(fixture.configDir.resolve("mappings/crm/contacts.yaml"), """
-        # a CRM's contacts, pushed through the ingest API
-        system: crm
-        stream: contacts
-        entities:
-          - entity: party
-            id: id
-            fields:
-              crm_contact_id: id
-              email: { path: email, transform: [email] }
-              phone: { path: phone, transform: [phone] }
-              street: { path: address, transform: [trim] }
-              created_at: { path: created, transform: [timestamp] }
-            required: [crm_contact_id]
-            identity: [crm_contact_id, email, phone]
         """);
     fixture.route("drift.yaml", """
         - drift:
@@ -73,6 +51,7 @@ class DriftEndToEndIT {
               contacts: quarantine
         """);
     fixture.start();
+    probe = new DriftProbe(fixture);
   }
 
   @AfterAll
@@ -87,10 +66,10 @@ class DriftEndToEndIT {
 
   @Test
   void anUnmappedPushedStreamIsLearnedAndAnAddedFieldIsInfo() {
-    push("shop", "orders", 0, 80, i -> order(i, false));
-    awaitBaseline("shop", "orders");
-    push("shop", "orders", 80, 260, i -> order(i, true));
-    JsonNode alert = awaitAlert("shop", "orders", "FIELD_ADDED");
+    probe.push("shop", "orders", 0, 80, i -> DriftScenario.order(i, false));
+    probe.awaitBaseline("shop", "orders");
+    probe.push("shop", "orders", 80, 260, i -> DriftScenario.order(i, true));
+    JsonNode alert = probe.awaitAlert("shop", "orders", "FIELD_ADDED");
     assertEquals("INFO", alert.path("severity").asText());
     assertEquals("[\"coupon\"]", alert.path("fields").path("new").toString());
     assertEquals(0, alert.path("affected").size());
@@ -104,19 +83,19 @@ class DriftEndToEndIT {
 
   @Test
   void aSplitAddressIsHeldUntilAcceptedWithItsProposalThenReplayedOnceAndRecombined() throws Exception {
-    push("crm", "contacts", 0, 80, i -> contact(i, false));
-    awaitBaseline("crm", "contacts");
-    HttpResponse<String> split = push("crm", "contacts", 80, 200, i -> contact(i, true));
+    probe.push("crm", "contacts", 0, 80, i -> DriftScenario.contact(i, false));
+    probe.awaitBaseline("crm", "contacts");
+    HttpResponse<String> split = probe.push("crm", "contacts", 80, 200, i -> DriftScenario.contact(i, true));
     assertEquals(120, fixture.json(split).path("quarantined").asInt(), split.body());
 
-    JsonNode alert = awaitAlert("crm", "contacts", "SPLIT");
+    JsonNode alert = probe.awaitAlert("crm", "contacts", "SPLIT");
     assertEquals("BREAKING", alert.path("severity").asText());
     assertEquals("[\"address\"]", alert.path("fields").path("old").toString());
     assertEquals("[\"street_name\",\"house_number\"]", alert.path("fields").path("new").toString());
     assertTrue(alert.path("affected").toString().contains("contacts.yaml"), alert.toString());
     assertTrue(alert.path("proposal").asText().contains("concat: [street_name, house_number]"), alert.toString());
-    assertFalse(alert.path("evidence").toString().contains("Main Street 8"), "examples are masked: " + alert);
-    for (JsonNode other : alerts("crm", "contacts")) {
+    assertFalse(alert.path("evidence").toString().contains(DriftScenario.street(7)), "examples are masked: " + alert);
+    for (JsonNode other : probe.alerts("crm", "contacts")) {
       assertFalse(List.of("FIELD_ADDED", "FIELD_REMOVED").contains(other.path("kind").asText()),
           "a split is not also added and removed fields: " + other);
     }
@@ -160,71 +139,7 @@ class DriftEndToEndIT {
     HubFixtureAwait.until("the split contacts stored", () -> fixture.json(
         fixture.get("/api/profiles?key=crm_contact_id:c-199")).path("items").size() == 1);
     JsonNode profile = fixture.json(fixture.get("/api/profiles?key=crm_contact_id:c-199")).path("items").get(0);
-    assertEquals(contact(199, false).path("address").asText(), profile.path("attributes").path("street").path("value")
+    assertEquals(DriftScenario.street(199), profile.path("attributes").path("street").path("value")
         .asText(), "the mapping recombines the split address: " + profile);
-  }
-
-  private static JsonNode order(int i, boolean coupon) {
-    com.fasterxml.jackson.databind.node.ObjectNode o = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-    o.put("id", "ord-" + i).put("total", 10 + i % 90 + 0.5).put("currency", i % 2 == 0 ? "EUR" : "USD")
-        .put("created_at", "2026-11-" + String.format("%02d", 1 + i % 28) + "T10:00:00Z");
-    if (coupon) {
-      o.put("coupon", "WELCOME" + (i % 40));
-    }
-    return o;
-  }
-
-  private static JsonNode contact(int i, boolean split) {
-    com.fasterxml.jackson.databind.node.ObjectNode o = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-    o.put("id", "c-" + i).put("email", "person" + i + "@example.com")
-        .put("phone", "+1415555" + String.format("%04d", i)).put("created", "2026-10-01T09:00:00Z");
-    String street = List.of("Main Street", "Elm Road", "Harbour Lane", "Station Road").get(i % 4) + " " + (i % 50 + 1);
-    if (split) {
-      int cut = street.lastIndexOf(' ');
-      o.put("street_name", street.substring(0, cut)).put("house_number", street.substring(cut + 1));
-    } else {
-      o.put("address", street);
-    }
-    return o;
-  }
-
-  private static HttpResponse<String> push(String system, String stream, int from, int to,
-      java.util.function.IntFunction<JsonNode> record) {
-    StringBuilder body = new StringBuilder();
-    for (int i = from; i < to; i++) {
-      body.append(record.apply(i)).append('\n');
-    }
-    HttpResponse<String> response = fixture.post("/api/ingest/" + system + "/" + stream, body.toString());
-    assertEquals(202, response.statusCode(), response.body());
-    return response;
-  }
-
-  private static void awaitBaseline(String system, String stream) {
-    HubFixtureAwait.until("a baseline of " + system + "/" + stream, () -> StreamSupport.stream(
-        fixture.json(fixture.get("/api/drift/streams")).path("items").spliterator(), false)
-        .anyMatch(s -> s.path("system").asText().equals(system) && s.path("stream").asText().equals(stream)
-            && s.path("baselineVersion").asInt() >= 1));
-  }
-
-  private static List<JsonNode> alerts(String system, String stream) {
-    List<JsonNode> out = new ArrayList<>();
-    fixture.json(fixture.get("/api/drift/alerts?system=" + system + "&stream=" + stream)).path("items")
-        .forEach(out::add);
-    return out;
-  }
-
-  private static JsonNode awaitAlert(String system, String stream, String kind) {
-    JsonNode[] found = new JsonNode[1];
-    HubFixtureAwait.until(kind + " on " + system + "/" + stream, () -> {
-      for (JsonNode a : alerts(system, stream)) {
-        if (a.path("kind").asText().equals(kind)) {
-          found[0] = a;
-          return true;
-        }
-      }
-      return false;
-    });
-    assertNotNull(found[0]);
-    return found[0];
   }
 }

@@ -195,15 +195,7 @@ public final class DriftDetector {
 
   /** A field (nearly) always present in the baseline and (nearly) never in enough window records. */
   private boolean isRemoved(FieldExpectation expected, StreamProfile window) {
-    if (expected.presence() == null || expected.presence() < settings.requiredPresence()) {
-      return false;
-    }
-    long parentRecords = parentRecords(expected.path(), window);
-    if (parentRecords < settings.minRecords()) {
-      return false;
-    }
-    long present = window.field(expected.path()).map(FieldProfile::present).orElse(0L);
-    return present <= settings.absentPresence() * parentRecords;
+    return absentShare(expected, window) >= 1 - settings.absentPresence();
   }
 
   /**
@@ -212,15 +204,23 @@ public final class DriftDetector {
    * or merge looks like in the window in which the source changed. Only value matching makes it one.
    */
   private boolean isGoing(FieldExpectation expected, StreamProfile window) {
+    return absentShare(expected, window) >= settings.highNullRate();
+  }
+
+  /**
+   * Share of the window's records (of the field's parent) without a field the baseline has in
+   * (nearly) every record; 0 when the field was optional or the window is too small to judge.
+   */
+  private double absentShare(FieldExpectation expected, StreamProfile window) {
     if (expected.presence() == null || expected.presence() < settings.requiredPresence()) {
-      return false;
+      return 0;
     }
     long parentRecords = parentRecords(expected.path(), window);
     if (parentRecords < settings.minRecords()) {
-      return false;
+      return 0;
     }
     long present = window.field(expected.path()).map(FieldProfile::present).orElse(0L);
-    return parentRecords - present >= settings.highNullRate() * parentRecords;
+    return (double) (parentRecords - present) / parentRecords;
   }
 
   /** Window records in which the path's parent held a value (all records for a top-level field). */
