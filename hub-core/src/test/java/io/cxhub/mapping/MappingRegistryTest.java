@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MappingRegistryTest {
 
-  private static final MappingLoader LOADER = new MappingLoader(Taxonomy.loadDefault());
+  static final MappingLoader LOADER = new MappingLoader(Taxonomy.loadDefault());
 
-  private static final String INVOICES = """
+  /** A minimal valid mapping, shared with the watcher's tests. */
+  static final String INVOICES = """
       system: billing
       stream: invoices
       entities:

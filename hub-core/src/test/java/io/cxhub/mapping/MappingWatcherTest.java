@@ -17,17 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Hot reload: changes under the mappings root are picked up on the next poll, broken ones are not applied. */
 class MappingWatcherTest {
 
-  private static final MappingLoader LOADER = new MappingLoader(Taxonomy.loadDefault());
-
-  private static final String INVOICES = """
-      system: billing
-      stream: invoices
-      entities:
-        - entity: invoice
-          id: invoice_id
-          fields:
-            invoice_id: invoice_id
-      """;
+  private static final MappingLoader LOADER = MappingRegistryTest.LOADER;
+  private static final String INVOICES = MappingRegistryTest.INVOICES;
 
   @TempDir
   Path root;
