@@ -11,15 +11,20 @@ import java.util.Set;
  * Whether one record fits a stream's baseline where it matters: on the paths mappings read. Used by
  * the {@code quarantine} and {@code pause} policies on every record, so it only looks up the mapped
  * paths (a handful of hash lookups, like the mapping itself does) and classifies formats only where
- * a changed format would break a transform (dates, epochs, numeric strings). A path the baseline
+ * a changed format would be read silently wrong (dates, epochs). A path the baseline
  * holds in (nearly) every record must be there and, when it was (nearly) never null, not null; a
  * value must have an accepted JSON type and the baseline's format. Paths through arrays and paths
  * the baseline does not know are not checked. Immutable and thread-safe.
  */
 public final class RecordFit {
 
+  /**
+   * Formats whose change a mapping can read silently wrong (epoch seconds as millis, a date-time as
+   * a date). Other format changes either fail the mapping's own transform, which quarantines the
+   * record anyway, or change nothing it reads; not classifying them keeps the check cheap.
+   */
   private static final Set<ValueFormat> BREAKING_FORMATS = EnumSet.of(ValueFormat.ISO_DATE,
-      ValueFormat.ISO_DATE_TIME, ValueFormat.EPOCH_SECONDS, ValueFormat.EPOCH_MILLIS, ValueFormat.NUMBER_STRING);
+      ValueFormat.ISO_DATE_TIME, ValueFormat.EPOCH_SECONDS, ValueFormat.EPOCH_MILLIS);
 
   /** One mapped path; {@code types} is a bit set of accepted {@link JsonType} ordinals (0: any). */
   private record Check(String path, String[] keys, FieldExpectation expected, boolean required, boolean nonNull,
