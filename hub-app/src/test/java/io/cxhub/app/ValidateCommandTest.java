@@ -106,5 +106,15 @@ class ValidateCommandTest {
         new HubOverrides(0, tree.resolve("data"), HubFixture.TOKEN, null, Map.of())));
     assertTrue(bad.getMessage().contains("hub.yaml:2"), bad.getMessage());
     assertTrue(bad.getMessage().contains("hub.yaml:3"), bad.getMessage());
+
+    Files.writeString(tree.resolve("hub.yaml"), """
+        identity:
+          blockedKeys:
+            phone: ["+18005550142", "(800) 555-0199"]
+        """);
+    ConfigProblemsException blocked = assertThrows(ConfigProblemsException.class, () -> HubYaml.load(tree,
+        new HubOverrides(0, tree.resolve("data"), HubFixture.TOKEN, null, Map.of())));
+    assertTrue(blocked.getMessage().contains("hub.yaml:3: blocked phone '(800) 555-0199': expected E.164"),
+        blocked.getMessage());
   }
 }

@@ -2,6 +2,7 @@ package io.cxhub.profile;
 
 import io.cxhub.identity.IdentityGraph;
 import io.cxhub.identity.IdentityGraph.NewIdentity;
+import io.cxhub.identity.KeyBlockList;
 import io.cxhub.identity.KeyGroups;
 import io.cxhub.identity.MergeCause;
 import io.cxhub.identity.ProfileMerger;
@@ -48,9 +49,16 @@ public final class ProfileWriter {
   private final ProfileMerger merger = new ProfileMerger();
   private final ProfileRows profiles = new ProfileRows();
   private final EventRows events = new EventRows();
+  private final KeyBlockList blocked;
 
   public ProfileWriter(DataSource dataSource) {
+    this(dataSource, KeyBlockList.none());
+  }
+
+  /** @param blocked shared key values that tie no record to a profile (hub.yaml {@code identity.blockedKeys}) */
+  public ProfileWriter(DataSource dataSource, KeyBlockList blocked) {
     this.transactions = new Transactions(dataSource);
+    this.blocked = blocked;
   }
 
   /** One entity of the batch with the record it came from. */
@@ -75,9 +83,15 @@ public final class ProfileWriter {
     List<Item> items = new ArrayList<>();
     List<Unlinkable> unlinkable = new ArrayList<>();
     for (MappedRecord record : batch) {
-      for (EntityRecord entity : record.entities()) {
+      for (EntityRecord mapped : record.entities()) {
+        EntityRecord entity = withoutBlockedKeys(mapped);
         String sourceId = entity.sourceId() != null ? entity.sourceId() : record.source().sourceId();
-        if (entity.keys().isEmpty()) {
+        if (entity.keys().isEmpty() && !mapped.keys().isEmpty()) {
+          unlinkable.add(new Unlinkable(record, mapped, "only blocked identity keys ("
+              + String.join(", ", mapped.keys().stream().map(IdentityKey::type).distinct().toList())
+              + "): values many customers share (hub.yaml identity.blockedKeys) tie this " + mapped.entity()
+              + " to no profile"));
+        } else if (entity.keys().isEmpty()) {
           unlinkable.add(new Unlinkable(record, entity, "no identity keys: this " + entity.entity()
               + " cannot be tied to a profile (does the mapping of " + record.source().streamKey() + " declare keys?)"));
         } else if (sourceId == null && !entity.isParty()) {
@@ -94,6 +108,12 @@ public final class ProfileWriter {
     WriteResult written = transactions.inTransaction(
         "write a batch of " + batch.size() + " records to profiles", c -> write(c, items));
     return written.withUnlinkable(unlinkable);
+  }
+
+  private EntityRecord withoutBlockedKeys(EntityRecord entity) {
+    List<IdentityKey> allowed = blocked.allowed(entity.keys());
+    return allowed == entity.keys() ? entity
+        : new EntityRecord(entity.entity(), entity.sourceId(), entity.fields(), allowed);
   }
 
   private WriteResult write(Connection c, List<Item> items) throws SQLException {

@@ -149,7 +149,7 @@ public final class Hub implements AutoCloseable {
       }
     }
     main.configure().addRoutesBuilder(new PipelineRoutes(new Bus(settings.queueSize()),
-        new MapStage(tree.mappings(), outcomes, drift), new StoreStage(new ProfileWriter(dataSource), outcomes), outcomes,
+        new MapStage(tree.mappings(), outcomes, drift), new StoreStage(new ProfileWriter(dataSource, options.blockedKeys()), outcomes), outcomes,
         settings));
     main.configure().addRoutesBuilder(new DriftRoutes(drift, replay, options.drift()));
     main.configure().addRoutesBuilder(new MappingReloadRoutes(new MappingWatcher(tree.mappings())));

@@ -15,11 +15,13 @@ import java.nio.file.Path;
  * @param poolSize maximum JDBC connections
  * @param pipeline tuning of the data path
  * @param drift schema drift detection and notifications
+ * @param blockedKeys identity key values that tie no record to a profile
  * @param variables values for {@code ${env:NAME}} placeholders that take precedence over the environment
  *     (the demo uses them to hand its simulators' addresses to the routes)
  */
 public record HubOptions(Path configDir, Path dataDir, int httpPort, String adminToken, String jdbcUrl, String dbUser,
-    String dbPassword, int poolSize, PipelineSettings pipeline, DriftOptions drift, java.util.Map<String, String> variables) {
+    String dbPassword, int poolSize, PipelineSettings pipeline, DriftOptions drift,
+    io.cxhub.identity.KeyBlockList blockedKeys, java.util.Map<String, String> variables) {
 
   public HubOptions {
     variables = java.util.Map.copyOf(variables);

@@ -49,6 +49,53 @@ class ProfileWriterIT {
   }
 
   @Test
+  void aBlockedSharedValueNeverGluesTwoPeopleTogether() {
+    ProfileWriter guarded = new ProfileWriter(db.dataSource(), io.cxhub.identity.KeyBlockList.of(Map.of(
+        "phone", List.of("+18005550142"), "email", List.of("noreply@*"))));
+    // two customers who both left the company switchboard and a no-reply address with the CRM
+    WriteResult r = guarded.write(List.of(
+        party("crm", "003A", T0, Map.of("name", "Ann Lee"), new io.cxhub.mapping.IdentityKey("crm_contact_id", "003A"),
+            phone("+18005550142"), email("noreply@acme.example")),
+        party("crm", "003B", T0, Map.of("name", "Bo Chan"), new io.cxhub.mapping.IdentityKey("crm_contact_id", "003B"),
+            phone("+18005550142"), email("noreply@acme.example"))));
+    assertEquals(2, r.profilesCreated(), r.toString());
+    assertEquals(0, r.merges());
+    ProfileView ann = queries.byKey(new io.cxhub.mapping.IdentityKey("crm_contact_id", "003A")).orElseThrow();
+    assertEquals(List.of("crm_contact_id:003A"), ann.identities().stream().map(ProfileView.IdentityView::key).toList());
+    assertTrue(queries.byKey(phone("+18005550142")).isEmpty(), "the switchboard is no one's key");
+
+    // a record whose only key is blocked is held as unlinkable, saying why without the value
+    WriteResult onlyBlocked = guarded.write(List.of(party("ccaas", "call-1", T0, Map.of(), phone("+18005550142"))));
+    assertEquals(1, onlyBlocked.unlinkable().size());
+    String reason = onlyBlocked.unlinkable().get(0).reason();
+    assertTrue(reason.startsWith("only blocked identity keys (phone)"), reason);
+    assertTrue(!reason.contains("5550142"), reason);
+
+    // without the block list the same two records are one profile: the shared values glue them
+    WriteResult unguarded = writer.write(List.of(
+        party("crm", "003C", T0, Map.of(), new io.cxhub.mapping.IdentityKey("crm_contact_id", "003C"),
+            phone("+18005550199")),
+        party("crm", "003D", T0, Map.of(), new io.cxhub.mapping.IdentityKey("crm_contact_id", "003D"),
+            phone("+18005550199"))));
+    assertEquals(1, unguarded.profilesCreated(), unguarded.toString());
+  }
+
+  @Test
+  void blockedValuesMustBeWrittenAsTheMappingsNormalizeThem() {
+    IllegalArgumentException phone = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> io.cxhub.identity.KeyBlockList.of(Map.of("phone", List.of("(800) 555-0142"))));
+    assertEquals("blocked phone '(800) 555-0142': expected E.164 as the mappings normalize it, e.g. +18005550142 "
+        + "(digits after +, * for any)", phone.getMessage());
+    IllegalArgumentException email = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> io.cxhub.identity.KeyBlockList.of(Map.of("email", List.of("NoReply@Acme.example"))));
+    assertTrue(email.getMessage().contains("lower-case"), email.getMessage());
+    var list = io.cxhub.identity.KeyBlockList.of(Map.of("email", List.of("*@example.invalid", "noreply@*")));
+    assertTrue(list.blocks(email("a@example.invalid")));
+    assertTrue(list.blocks(email("noreply@shop.example")));
+    assertTrue(!list.blocks(email("jane@example.com")));
+  }
+
+  @Test
   void partyRecordsBecomeProfilesWithAttributesAndProvenance() {
     WriteResult r = writer.write(List.of(
         billingCustomer("cus_000001", "jane@example.com", "Jane Roe", T0),
