@@ -17,8 +17,10 @@ final class Results {
   }
 
   /**
+   * Converts the aggregate to its output type (integer fields back to {@link Long}) or, with
+   * {@code since}, to the units elapsed until {@code now}.
+   *
    * @param raw the aggregate's value before type conversion, null for none
-   * @param fieldType the aggregated field's type, null for count and exists
    */
   static TraitValue finish(TraitDefinition trait, Object raw, Instant now) {
     if (raw == null) {

@@ -222,4 +222,18 @@ class TraitEvaluationTest {
     event("invoice", Duration.ofDays(2), Map.of("due_on", "2026-11-30"));
     assertEquals(LocalDate.parse("2026-11-30"), valueAt(trait("trait: t\nentity: invoice\naggregate: min\nfield: due_on\n"), NOW));
   }
+
+  @Test
+  void timestampConditionsOnNowTurnAtTheInstant() throws IOException {
+    Instant cancels = NOW.plus(Duration.ofHours(3));
+    event("subscription", Duration.ofDays(40), Map.of("status", "ACTIVE", "canceled_at", cancels.toString()));
+    TraitDefinition pending = trait("trait: t\nentity: subscription\naggregate: exists\nwhere: { canceled_at: { after: now } }\n");
+    TraitDefinition done = trait("trait: t\nentity: subscription\naggregate: exists\nwhere: { canceled_at: { before: now } }\n");
+    assertEquals(true, valueAt(pending, NOW));
+    assertEquals(Optional.of(cancels), pending.nextChange(timeline, NOW));
+    assertEquals(false, valueAt(pending, cancels));
+    // before is strict: at the instant itself the cancellation is not yet in the past
+    assertEquals(false, valueAt(done, cancels));
+    assertEquals(Optional.of(cancels.plusNanos(1)), done.nextChange(timeline, NOW));
+  }
 }
