@@ -69,8 +69,20 @@ class ValidateCommandTest {
     Files.copy(HubFixture.billingConnectorJar(), tree.resolve("plugins/connector-billing-jdbc.jar"));
     HubFixture.copyTree(HubFixture.REPO.resolve("routes"), tree.resolve("routes"));
     Files.copy(HubFixture.REPO.resolve("hub.yaml"), tree.resolve("hub.yaml"));
+    HubFixture.copyTree(HubFixture.REPO.resolve("traits"), tree.resolve("traits"));
     List<Problem> unset = TreeValidator.validate(tree);
     assertTrue(unset.toString().contains("BILLING_JDBC_URL"), "an unset variable is a problem: " + unset);
+    assertTrue(unset.stream().noneMatch(p -> p.file().toString().contains("traits")), "shipped traits: " + unset);
+
+    Files.writeString(tree.resolve("traits/broken.yaml"), """
+        trait: queue_total
+        entity: interaction
+        aggregate: sum
+        field: queue
+        """);
+    List<Problem> broken = TreeValidator.validate(tree);
+    assertTrue(broken.stream().anyMatch(p -> p.file().endsWith("broken.yaml") && p.line() == 4
+        && p.message().contains("cannot use interaction.queue of type string")), broken.toString());
   }
 
   @Test

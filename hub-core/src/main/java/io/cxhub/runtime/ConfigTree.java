@@ -11,16 +11,18 @@ import io.cxhub.plugin.PluginException;
 import io.cxhub.plugin.PluginLoader;
 import io.cxhub.spi.connector.Connector;
 import io.cxhub.taxonomy.Taxonomy;
+import io.cxhub.traits.TraitCatalog;
+import io.cxhub.traits.TraitLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The configuration tree loaded and checked as a whole: taxonomy, mappings, plugins and routes.
+ * The configuration tree loaded and checked as a whole: taxonomy, mappings, traits, plugins and routes.
  * Every problem of every part is collected before failing, so an admin fixes them in one pass.
  */
-public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, List<LoadedPlugin> plugins,
+public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, TraitCatalog traits, List<LoadedPlugin> plugins,
     ConnectorInstances.RoutesTree routes) {
 
   /**
@@ -56,6 +58,16 @@ public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, List<Loade
         problems.addAll(e.problems());
       }
     }
+    // traits are checked with the tree (file:line problems); computing them on profiles is issue 5's next step
+    TraitCatalog traits = TraitCatalog.empty();
+    java.nio.file.Path traitsDir = options.configDir().resolve("traits");
+    if (taxonomy != null && java.nio.file.Files.isDirectory(traitsDir)) {
+      try {
+        traits = TraitCatalog.load(traitsDir, new TraitLoader(taxonomy));
+      } catch (ConfigProblemsException e) {
+        problems.addAll(e.problems());
+      }
+    }
     Map<String, Connector> connectors = new LinkedHashMap<>();
     plugins.forEach(p -> p.connectors().forEach(c -> connectors.put(c.id(), c)));
     SecretResolver placeholders = new SecretResolver(name -> options.variables().getOrDefault(name, System.getenv(name)));
@@ -65,6 +77,6 @@ public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, List<Loade
     if (!problems.isEmpty()) {
       throw new ConfigProblemsException(problems);
     }
-    return new ConfigTree(taxonomy, mappings, plugins, routes);
+    return new ConfigTree(taxonomy, mappings, traits, plugins, routes);
   }
 }

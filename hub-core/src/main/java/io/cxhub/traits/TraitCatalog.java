@@ -42,6 +42,11 @@ public final class TraitCatalog {
     return new TraitCatalog(traits);
   }
 
+  /** No traits (a configuration tree without {@code traits/}). */
+  public static TraitCatalog empty() {
+    return new TraitCatalog(new LinkedHashMap<>());
+  }
+
   public Optional<TraitDefinition> find(String name) {
     return Optional.ofNullable(traits.get(name));
   }
