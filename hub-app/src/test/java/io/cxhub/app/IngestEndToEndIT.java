@@ -65,6 +65,36 @@ class IngestEndToEndIT {
   }
 
   @Test
+  void aProfilesTimelineIsPagedNewestFirst() {
+    fixture.post("/api/ingest/billing/customers", "{\"customer_id\":\"cus_tl_1\",\"email\":\"tl@example.com\"}");
+    StringBuilder invoices = new StringBuilder();
+    for (int i = 1; i <= 3; i++) {
+      invoices.append("{\"invoice_id\":\"in_tl_").append(i).append("\",\"customer_id\":\"cus_tl_1\",")
+          .append("\"amount_due_cents\":").append(1000 * i).append(",\"currency\":\"usd\",\"status\":\"open\",")
+          .append("\"updated_at\":\"2026-11-0").append(i).append("T10:00:00Z\"}\n");
+    }
+    fixture.post("/api/ingest/billing/invoices", invoices.toString());
+    HubFixtureAwait.until("three invoices on the timeline", () -> {
+      JsonNode p = fixture.json(fixture.get("/api/profiles?key=billing_customer_id:cus_tl_1")).path("items");
+      return p.size() == 1 && p.get(0).path("eventCounts").path("invoice").asLong() == 3;
+    });
+    String id = fixture.json(fixture.get("/api/profiles?key=billing_customer_id:cus_tl_1")).path("items").get(0)
+        .path("id").asText();
+    JsonNode first = fixture.json(fixture.get("/api/profiles/" + id + "/timeline?limit=2"));
+    assertEquals(2, first.path("events").size(), first.toString());
+    String next = first.path("nextBefore").asText();
+    JsonNode second = fixture.json(fixture.get("/api/profiles/" + id + "/timeline?limit=2&before=" + next));
+    assertEquals(1, second.path("events").size(), second.toString());
+    assertTrue(second.path("nextBefore").isNull(), second.toString());
+    List<String> ids = new ArrayList<>();
+    first.path("events").forEach(e -> ids.add(e.path("sourceId").asText()));
+    second.path("events").forEach(e -> ids.add(e.path("sourceId").asText()));
+    assertEquals(3, ids.stream().distinct().count(), ids.toString());
+    assertEquals(404, fixture.get("/api/profiles/00000000-0000-0000-0000-000000000000/timeline").statusCode());
+    assertEquals(400, fixture.get("/api/profiles/" + id + "/timeline?before=nope").statusCode());
+  }
+
+  @Test
   void theSameBatchIngestedTwiceLeavesTheStoreUnchanged() throws Exception {
     String batch = """
         [{"customer_id":"cus_twice_1","email":"Grace@Example.com","phone":"(415) 555-0142","first_name":"Grace","last_name":"Hopper","country":"us","updated_at":"2026-11-01T10:00:00Z"},

@@ -90,6 +90,17 @@ public final class ApiRoutes extends RouteBuilder {
     });
     endpoint("GET", "/api/profiles/{id}", Role.VIEWER, e -> profiles.byId(e.getIn().getHeader("id", String.class))
         .map(p -> (Object) p).orElseThrow(() -> new NotFound("no profile " + e.getIn().getHeader("id"))));
+    endpoint("GET", "/api/profiles/{id}/timeline", Role.VIEWER, e -> {
+      String id = e.getIn().getHeader("id", String.class);
+      if (profiles.byId(id).isEmpty()) {
+        throw new NotFound("no profile " + id);
+      }
+      try {
+        return profiles.timeline(id, limit(e), query(e, "before"));
+      } catch (IllegalArgumentException bad) {
+        throw new BadRequest(bad.getMessage());
+      }
+    });
     endpoint("GET", "/api/streams", Role.VIEWER, e -> Map.of("items", streams.list()));
     endpoint("GET", "/api/plugins", Role.VIEWER, e -> Map.of("items", plugins.stream().map(ApiRoutes::describe).toList()));
     endpoint("GET", "/api/quarantine", Role.VIEWER, e -> Map.of("items", quarantine.list(query(e, "system"),
