@@ -492,10 +492,4 @@ public final class DriftWatch {
           + "): " + misfit;
     }
   }
-
-  static Map<String, StreamSpec> specsBySystemStream(Map<String, List<StreamSpec>> byConnector) {
-    Map<String, StreamSpec> out = new LinkedHashMap<>();
-    byConnector.forEach((system, specs) -> specs.forEach(s -> out.put(system + "/" + s.name(), s)));
-    return out;
-  }
 }

@@ -31,7 +31,7 @@ class ConnectorReferenceTest {
 
     @Override
     public RoutesBuilder routes() {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("the reference is written from the connector's spec, never its routes");
     }
   }
 
