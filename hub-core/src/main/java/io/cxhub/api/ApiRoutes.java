@@ -26,6 +26,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.cxhub.profile.ProfileUnmerger;
+import java.util.UUID;
 
 /** The REST API, served by Camel's platform-http. Every endpoint but health needs a bearer token. */
 public final class ApiRoutes extends RouteBuilder {
@@ -46,10 +48,12 @@ public final class ApiRoutes extends RouteBuilder {
   private final IngestPayloads payloads;
   private final DriftAlertStore alerts;
   private final DriftWatch drift;
+  private final ProfileUnmerger unmerger;
 
   public ApiRoutes(ObjectMapper json, ApiTokens tokens, ProfileQueries profiles, StreamStatsRepository streams,
       QuarantineStore quarantine, QuarantineReplay replay, List<LoadedPlugin> plugins, DriftAlertStore alerts,
-      DriftWatch drift) {
+      DriftWatch drift, ProfileUnmerger unmerger) {
+    this.unmerger = unmerger;
     this.alerts = alerts;
     this.drift = drift;
     this.json = json;
@@ -101,6 +105,23 @@ public final class ApiRoutes extends RouteBuilder {
         throw new BadRequest(bad.getMessage());
       }
     });
+    endpoint("POST", "/api/profiles/{id}/unmerge", Role.OPERATOR, e -> {
+      String id = e.getIn().getHeader("id", String.class);
+      JsonNode body = jsonBody(e);
+      UUID survivor = uuid("profile id", id);
+      UUID merged = body.hasNonNull("merged") ? uuid("merged", body.get("merged").asText()) : null;
+      String comment = body.path("comment").asText("");
+      if (comment.isBlank()) {
+        throw new BadRequest("comment: say why the merge is wrong, e.g. {\"comment\": \"two people share this phone\"}");
+      }
+      try {
+        return unmerger.unmerge(survivor, merged, e.getIn().getHeader(ACTOR, String.class), comment);
+      } catch (java.util.NoSuchElementException missing) {
+        throw new NotFound(missing.getMessage());
+      } catch (IllegalStateException conflict) {
+        throw new Conflict(conflict.getMessage());
+      }
+    });
     endpoint("GET", "/api/streams", Role.VIEWER, e -> Map.of("items", streams.list()));
     endpoint("GET", "/api/plugins", Role.VIEWER, e -> Map.of("items", plugins.stream().map(ApiRoutes::describe).toList()));
     endpoint("GET", "/api/quarantine", Role.VIEWER, e -> Map.of("items", quarantine.list(query(e, "system"),
@@ -144,6 +165,14 @@ public final class ApiRoutes extends RouteBuilder {
     endpoint("GET", "/api/drift/streams/{system}/{stream}/baselines", Role.VIEWER, e -> Map.of("items",
         drift.baselineVersions(name(e, "system", e.getIn().getHeader("system", String.class)),
             name(e, "stream", e.getIn().getHeader("stream", String.class)))));
+  }
+
+  private static UUID uuid(String what, String value) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException bad) {
+      throw new BadRequest(what + " '" + value + "': expected a profile id (UUID)");
+    }
   }
 
   private static long alertId(Exchange e) {

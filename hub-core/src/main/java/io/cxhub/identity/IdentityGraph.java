@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,5 +80,43 @@ public final class IdentityGraph {
       ps.setArray(5, SqlArrays.text(c, seen));
       ps.executeUpdate();
     }
+  }
+
+  /** How many keys of each type each profile has, in one query. */
+  public static Map<UUID, Map<String, Integer>> keyCounts(Connection c, Collection<UUID> profiles) throws SQLException {
+    Map<UUID, Map<String, Integer>> counts = new HashMap<>();
+    if (profiles.isEmpty()) {
+      return counts;
+    }
+    try (PreparedStatement ps = c.prepareStatement("select profile_id, key_type, count(*) from identity"
+        + " where profile_id = any(?::uuid[]) group by profile_id, key_type")) {
+      ps.setArray(1, SqlArrays.text(c, profiles.stream().map(UUID::toString).toList()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counts.computeIfAbsent(rs.getObject(1, UUID.class), p -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** The pairs among {@code profiles} that an un-merge split apart, each as [smaller id, larger id]. */
+  public static Set<List<UUID>> separations(Connection c, Collection<UUID> profiles) throws SQLException {
+    Set<List<UUID>> pairs = new HashSet<>();
+    if (profiles.size() < 2) {
+      return pairs;
+    }
+    try (PreparedStatement ps = c.prepareStatement("select profile_a, profile_b from profile_separation"
+        + " where profile_a = any(?::uuid[]) and profile_b = any(?::uuid[])")) {
+      java.sql.Array ids = SqlArrays.text(c, profiles.stream().map(UUID::toString).toList());
+      ps.setArray(1, ids);
+      ps.setArray(2, ids);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          pairs.add(List.of(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
+        }
+      }
+    }
+    return pairs;
   }
 }

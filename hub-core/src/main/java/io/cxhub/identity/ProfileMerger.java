@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Folds one profile into another: its identities and events move to the survivor, the merge is
+ * Folds one profile into another: its identities, source records and events move to the survivor, the merge is
  * recorded with what caused it and with what an un-merge needs, and the merged profile row goes.
  * Combining attributes is the caller's business (it owns survivorship). Works on the caller's
  * transaction, which must hold row locks on both profiles.
@@ -26,8 +26,9 @@ public final class ProfileMerger {
   /** What moved in one merge. */
   public record Merge(UUID survivor, UUID merged, int identitiesMoved, int eventsMoved) {}
 
+  /** @param rule the identity rule that allowed the merge, in words */
   public Merge merge(Connection c, UUID survivor, UUID merged, Instant mergedCreatedAt, String mergedAttributesJson,
-      MergeCause cause) throws SQLException {
+      MergeCause cause, String rule) throws SQLException {
     ArrayNode identities = JSON.createArrayNode();
     try (PreparedStatement ps = c.prepareStatement(
         "update identity set profile_id = ? where profile_id = ? returning key_type, key_value, system, first_seen")) {
@@ -53,10 +54,21 @@ public final class ProfileMerger {
         }
       }
     }
+    ArrayNode sources = JSON.createArrayNode();
+    try (PreparedStatement ps = c.prepareStatement(
+        "update profile_source set profile_id = ? where profile_id = ? returning system, entity, source_id")) {
+      ps.setObject(1, survivor);
+      ps.setObject(2, merged);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sources.addArray().add(rs.getString(1)).add(rs.getString(2)).add(rs.getString(3));
+        }
+      }
+    }
     try (PreparedStatement ps = c.prepareStatement(
         "insert into profile_merge (survivor_id, merged_id, merged_created_at, merged_attributes, identities_moved,"
-            + " events_moved, cause_system, cause_stream, cause_source_id, cause_entity, cause_key)"
-            + " values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)")) {
+            + " events_moved, cause_system, cause_stream, cause_source_id, cause_entity, cause_key, rule, sources_moved)"
+            + " values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
       ps.setObject(1, survivor);
       ps.setObject(2, merged);
       ps.setTimestamp(3, Timestamp.from(mergedCreatedAt));
@@ -68,6 +80,8 @@ public final class ProfileMerger {
       ps.setString(9, cause.sourceId());
       ps.setString(10, cause.entity());
       ps.setString(11, cause.key().toString());
+      ps.setString(12, rule);
+      ps.setString(13, sources.toString());
       ps.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement("delete from profile where id = ?")) {

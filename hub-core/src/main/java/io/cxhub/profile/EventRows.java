@@ -17,7 +17,8 @@ final class EventRows {
 
   record Key(String system, String entity, String sourceId) {}
 
-  record Row(Key key, String stream, UUID profileId, Instant occurredAt, String data, String hash) {}
+  /** @param keys {@code type:value} identity keys the event carried */
+  record Row(Key key, String stream, UUID profileId, Instant occurredAt, String data, List<String> keys, String hash) {}
 
   /**
    * Inserts new events and rewrites the ones whose content or profile changed.
@@ -39,6 +40,7 @@ final class EventRows {
     List<String> occurred = new ArrayList<>(n);
     List<String> data = new ArrayList<>(n);
     List<String> hashes = new ArrayList<>(n);
+    List<String> keys = new ArrayList<>(n);
     for (Row r : rows) {
       systems.add(r.key().system());
       entities.add(r.key().entity());
@@ -48,15 +50,17 @@ final class EventRows {
       occurred.add(r.occurredAt().toString());
       data.add(r.data());
       hashes.add(r.hash());
+      keys.add(SqlArrays.joinUnitSeparated(r.keys()));
     }
     try (PreparedStatement ps = c.prepareStatement(
-        "insert into profile_event as e (system, entity, source_id, stream, profile_id, occurred_at, data, content_hash)"
-            + " select s, en, sid, st, p::uuid, o::timestamptz, d::jsonb, h"
-            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-            + " as n(s, en, sid, st, p, o, d, h)"
+        "insert into profile_event as e (system, entity, source_id, stream, profile_id, occurred_at, data, content_hash,"
+            + " keys)"
+            + " select s, en, sid, st, p::uuid, o::timestamptz, d::jsonb, h, string_to_array(ks, chr(31))"
+            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[]) as n(s, en, sid, st, p, o, d, h, ks)"
             + " on conflict (system, entity, source_id) do update"
             + " set stream = excluded.stream, profile_id = excluded.profile_id, data = excluded.data,"
-            + " content_hash = excluded.content_hash, updated_at = now()"
+            + " content_hash = excluded.content_hash, keys = excluded.keys, updated_at = now()"
             + " where e.content_hash <> excluded.content_hash or e.profile_id <> excluded.profile_id"
             + " returning system, entity, source_id")) {
       ps.setArray(1, SqlArrays.text(c, systems));
@@ -67,6 +71,7 @@ final class EventRows {
       ps.setArray(6, SqlArrays.text(c, occurred));
       ps.setArray(7, SqlArrays.text(c, data));
       ps.setArray(8, SqlArrays.text(c, hashes));
+      ps.setArray(9, SqlArrays.text(c, keys));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           written.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));

@@ -167,12 +167,42 @@ public final class ProfileQueries {
         }
       }
     }
+    Map<String, List<ProfileView.MergeView>> merges = merges(c, ids);
     List<ProfileView> views = new ArrayList<>(rows.size());
     for (Row r : rows) {
       views.add(new ProfileView(r.id().toString(), r.created(), r.updated(), ProfileJson.readAttributes(r.attributes()),
-          List.copyOf(identities.getOrDefault(r.id(), List.of())), counts.getOrDefault(r.id(), Map.of())));
+          List.copyOf(identities.getOrDefault(r.id(), List.of())), counts.getOrDefault(r.id(), Map.of()),
+          List.copyOf(merges.getOrDefault(r.id().toString(), List.of()))));
     }
     return views;
+  }
+
+  /** The merges each profile took part in, as survivor or as the profile merged away (and restored). */
+  private static Map<String, List<ProfileView.MergeView>> merges(Connection c, List<String> ids) throws SQLException {
+    Map<String, List<ProfileView.MergeView>> merges = new HashMap<>();
+    java.util.Set<String> wanted = new java.util.HashSet<>(ids);
+    try (PreparedStatement ps = c.prepareStatement("select id, survivor_id::text, merged_id::text, merged_at,"
+        + " cause_system, cause_stream, cause_source_id, cause_entity, cause_key, rule, unmerged_at, unmerged_by,"
+        + " unmerge_comment from profile_merge where survivor_id = any(?::uuid[]) or merged_id = any(?::uuid[])"
+        + " order by id")) {
+      ps.setArray(1, SqlArrays.text(c, ids));
+      ps.setArray(2, SqlArrays.text(c, ids));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          java.sql.Timestamp unmerged = rs.getTimestamp(11);
+          ProfileView.MergeView m = new ProfileView.MergeView(rs.getLong(1), rs.getString(2), rs.getString(3),
+              rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+              rs.getString(9), rs.getString(10), unmerged == null ? null : unmerged.toInstant(), rs.getString(12),
+              rs.getString(13));
+          for (String id : List.of(m.survivor(), m.merged())) {
+            if (wanted.contains(id)) {
+              merges.computeIfAbsent(id, k -> new ArrayList<>()).add(m);
+            }
+          }
+        }
+      }
+    }
+    return merges;
   }
 
   @FunctionalInterface

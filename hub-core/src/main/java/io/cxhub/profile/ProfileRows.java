@@ -64,25 +64,26 @@ final class ProfileRows {
     return found;
   }
 
-  void insert(Connection c, Map<UUID, String> attributesById, Instant now) throws SQLException {
-    if (attributesById.isEmpty()) {
-      return;
+  /** Inserts new profiles without attributes (they are derived once the source records are in). */
+  Map<UUID, Stored> insert(Connection c, Collection<UUID> newIds, Instant now) throws SQLException {
+    Map<UUID, Stored> inserted = new HashMap<>();
+    if (newIds.isEmpty()) {
+      return inserted;
     }
-    List<String> ids = new ArrayList<>();
-    List<String> attributes = new ArrayList<>();
-    attributesById.forEach((id, a) -> {
-      ids.add(id.toString());
-      attributes.add(a);
-    });
     try (PreparedStatement ps = c.prepareStatement(
-        "insert into profile (id, created_at, updated_at, attributes)"
-            + " select i::uuid, ?, ?, a::jsonb from unnest(?::text[], ?::text[]) as n(i, a)")) {
+        "insert into profile (id, created_at, updated_at) select i::uuid, ?, ? from unnest(?::text[]) as n(i)"
+            + " returning id, xmin::text")) {
       ps.setObject(1, java.sql.Timestamp.from(now));
       ps.setObject(2, java.sql.Timestamp.from(now));
-      ps.setArray(3, SqlArrays.text(c, ids));
-      ps.setArray(4, SqlArrays.text(c, attributes));
-      ps.executeUpdate();
+      ps.setArray(3, SqlArrays.text(c, newIds.stream().map(UUID::toString).toList()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          UUID id = rs.getObject(1, UUID.class);
+          inserted.put(id, new Stored(id, now, "{}", rs.getString(2)));
+        }
+      }
     }
+    return inserted;
   }
 
   /**

@@ -10,16 +10,23 @@ import java.util.List;
  * @param unchanged entities whose write changed no row (a party whose profile stayed as it was, an event equal
  *     to the stored one)
  * @param merges profiles merged away into another one
+ * @param mergesRefused merges the identity rules refused (a key-type limit, an earlier un-merge)
+ * @param keysDropped new identity keys not attached because their profile reached its limit for that type
  * @param unlinkable entities not written because they cannot be tied to a profile
  */
 public record WriteResult(int profilesCreated, int profilesUpdated, int eventsWritten, int unchanged, int merges,
-    List<Unlinkable> unlinkable) {
+    int mergesRefused, int keysDropped, List<Unlinkable> unlinkable) {
 
   public WriteResult {
     unlinkable = List.copyOf(unlinkable);
   }
 
+  static WriteResult nothing(List<Unlinkable> unlinkable) {
+    return new WriteResult(0, 0, 0, 0, 0, 0, 0, unlinkable);
+  }
+
   WriteResult withUnlinkable(List<Unlinkable> more) {
-    return new WriteResult(profilesCreated, profilesUpdated, eventsWritten, unchanged, merges, more);
+    return new WriteResult(profilesCreated, profilesUpdated, eventsWritten, unchanged, merges, mergesRefused,
+        keysDropped, more);
   }
 }

@@ -16,6 +16,7 @@ import io.cxhub.notify.DriftNotifications;
 import io.cxhub.ingest.StreamStatsRepository;
 import io.cxhub.plugin.LoadedPlugin;
 import io.cxhub.profile.ProfileQueries;
+import io.cxhub.profile.ProfileUnmerger;
 import io.cxhub.profile.ProfileWriter;
 import io.cxhub.quarantine.QuarantineStore;
 import io.cxhub.spi.connector.Connector;
@@ -149,12 +150,13 @@ public final class Hub implements AutoCloseable {
       }
     }
     main.configure().addRoutesBuilder(new PipelineRoutes(new Bus(settings.queueSize()),
-        new MapStage(tree.mappings(), outcomes, drift), new StoreStage(new ProfileWriter(dataSource, options.blockedKeys()), outcomes), outcomes,
+        new MapStage(tree.mappings(), outcomes, drift), new StoreStage(new ProfileWriter(dataSource, options.identity(), tree.taxonomy()), outcomes), outcomes,
         settings));
     main.configure().addRoutesBuilder(new DriftRoutes(drift, replay, options.drift()));
     main.configure().addRoutesBuilder(new MappingReloadRoutes(new MappingWatcher(tree.mappings())));
     main.configure().addRoutesBuilder(new ApiRoutes(json, tokens(options), new ProfileQueries(dataSource), stats,
-        quarantine, replay, tree.plugins(), alerts, drift));
+        quarantine, replay, tree.plugins(), alerts, drift,
+        new ProfileUnmerger(dataSource, options.identity(), tree.taxonomy())));
     try {
       main.start();
     } catch (Exception e) {

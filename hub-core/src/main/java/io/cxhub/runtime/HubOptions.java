@@ -15,13 +15,13 @@ import java.nio.file.Path;
  * @param poolSize maximum JDBC connections
  * @param pipeline tuning of the data path
  * @param drift schema drift detection and notifications
- * @param blockedKeys identity key values that tie no record to a profile
+ * @param identity when records and profiles are one customer: merge rules and shared values to ignore
  * @param variables values for {@code ${env:NAME}} placeholders that take precedence over the environment
  *     (the demo uses them to hand its simulators' addresses to the routes)
  */
 public record HubOptions(Path configDir, Path dataDir, int httpPort, String adminToken, String jdbcUrl, String dbUser,
     String dbPassword, int poolSize, PipelineSettings pipeline, DriftOptions drift,
-    io.cxhub.identity.KeyBlockList blockedKeys, java.util.Map<String, String> variables) {
+    io.cxhub.identity.IdentityRules identity, java.util.Map<String, String> variables) {
 
   public HubOptions {
     variables = java.util.Map.copyOf(variables);

@@ -8,7 +8,7 @@ import io.cxhub.config.SecretResolver;
 import io.cxhub.config.YamlDocument;
 import io.cxhub.config.YamlLoader;
 import io.cxhub.drift.Cadence;
-import io.cxhub.identity.KeyBlockList;
+import io.cxhub.identity.IdentityRules;
 import io.cxhub.drift.Severity;
 import io.cxhub.notify.NotifySettings;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ public final class HubYaml {
   public static HubOptions load(Path configDir, HubOverrides overrides) {
     Path file = configDir.resolve("hub.yaml");
     JsonNode root = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    KeyBlockList blockedKeys = KeyBlockList.none();
+    IdentityRules identity = IdentityRules.permissive();
     if (Files.exists(file)) {
       YamlDocument doc = YamlLoader.load(file);
       List<Problem> problems = SCHEMA.validate(doc);
@@ -38,7 +38,7 @@ public final class HubYaml {
         throw new ConfigProblemsException(problems);
       }
       root = doc.root();
-      blockedKeys = blockedKeys(doc);
+      identity = IdentityRulesYaml.read(doc);
     }
     SecretResolver secrets = placeholders(overrides);
     PipelineSettings defaults = PipelineSettings.defaults();
@@ -56,32 +56,8 @@ public final class HubYaml {
     Path dataDir = overrides.dataDir() != null ? overrides.dataDir() : configDir.resolve("data");
     return new HubOptions(configDir, dataDir, port, overrides.adminToken(), jdbcUrl,
         ownStore ? text(store, "username", secrets) : null, ownStore ? text(store, "password", secrets) : null,
-        store.path("poolSize").asInt(10), pipeline, drift(root.path("drift"), secrets), blockedKeys,
+        store.path("poolSize").asInt(10), pipeline, drift(root.path("drift"), secrets), identity,
         overrides.variables());
-  }
-
-  /** {@code identity.blockedKeys}, each value checked for the normalized form of its key type. */
-  private static KeyBlockList blockedKeys(YamlDocument doc) {
-    JsonNode blocked = doc.root().path("identity").path("blockedKeys");
-    java.util.Map<String, List<String>> byType = new java.util.LinkedHashMap<>();
-    List<Problem> problems = new java.util.ArrayList<>();
-    blocked.properties().forEach(type -> {
-      List<String> values = new java.util.ArrayList<>();
-      for (int i = 0; i < type.getValue().size(); i++) {
-        String value = type.getValue().get(i).asText();
-        try {
-          KeyBlockList.of(java.util.Map.of(type.getKey(), List.of(value)));
-          values.add(value);
-        } catch (IllegalArgumentException e) {
-          problems.add(doc.problem("/identity/blockedKeys/" + type.getKey() + "/" + i, e.getMessage()));
-        }
-      }
-      byType.put(type.getKey(), values);
-    });
-    if (!problems.isEmpty()) {
-      throw new ConfigProblemsException(problems);
-    }
-    return KeyBlockList.of(byType);
   }
 
   private static DriftOptions drift(JsonNode d, SecretResolver secrets) {

@@ -20,4 +20,13 @@ public final class SqlArrays {
   public static Array bigint(Connection c, List<Long> values) throws SQLException {
     return c.createArrayOf("bigint", values.toArray(new Long[0]));
   }
+
+  /**
+   * A list of texts as one element of a {@code text[]} column, for a column that is itself an array
+   * (PostgreSQL has no ragged arrays): split back with {@code string_to_array(x, chr(31))}. The unit
+   * separator never occurs in identity keys, which mappings trim and normalize.
+   */
+  public static String joinUnitSeparated(List<String> values) {
+    return String.join("\u001f", values);
+  }
 }

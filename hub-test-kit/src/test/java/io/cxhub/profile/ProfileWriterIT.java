@@ -158,8 +158,8 @@ class ProfileWriterIT {
 
     WriteResult second = writer.write(batch);
 
-    assertEquals(new WriteResult(2, 0, 2, 0, 0, List.of()), first);
-    assertEquals(new WriteResult(0, 0, 0, 4, 0, List.of()), second);
+    assertEquals(new WriteResult(2, 0, 2, 0, 0, 0, 0, List.of()), first);
+    assertEquals(new WriteResult(0, 0, 0, 4, 0, 0, 0, List.of()), second);
     assertEquals(rowsBefore, rowVersions(), "xmin and updated_at of every row");
   }
 
@@ -203,7 +203,9 @@ class ProfileWriterIT {
         party("zendesk", "z1", T0.plusSeconds(90), Map.of("tier", "gold"), email("a@example.com")),
         party("billing", "b1", T0.plusSeconds(90), Map.of("tier", "silver"), email("a@example.com"))));
 
-    assertEquals(1, stale.unchanged());
+    assertEquals(0, stale.unchanged(), "a new source record is kept, for un-merge and changed rules");
+    assertEquals(1, writer.write(List.of(party("billing", "b1", T0, Map.of("name", "Stale"), email("a@example.com"))))
+        .unchanged(), "the same record again changes nothing");
     ProfileView p = queries.byKey(email("a@example.com")).orElseThrow();
     assertEquals("Newest", p.attributes().get("name").value().asText());
     assertEquals("silver", p.attributes().get("tier").value().asText());
@@ -318,7 +320,8 @@ class ProfileWriterIT {
     for (String sql : List.of(
         "select id::text, xmin::text, updated_at::text from profile order by id",
         "select key_type || ':' || key_value, xmin::text, profile_id::text from identity order by 1",
-        "select id::text, xmin::text, updated_at::text from profile_event order by id")) {
+        "select id::text, xmin::text, updated_at::text from profile_event order by id",
+        "select system || '/' || source_id, xmin::text, profile_id::text from profile_source order by 1")) {
       try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
           ResultSet rs = s.executeQuery(sql)) {
         while (rs.next()) {
