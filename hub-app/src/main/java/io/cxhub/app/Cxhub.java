@@ -1,6 +1,7 @@
 package io.cxhub.app;
 
 import io.cxhub.app.drift.DriftCommand;
+import io.cxhub.app.identity.IdentityCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cxhub", mixinStandardHelpOptions = true, version = "cxhub 0.1.0",
     description = "Customer-experience integration hub: connectors in, one profile per customer, decisions out.",
     subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, ConnectorsCommand.class,
-        DriftCommand.class})
+        DriftCommand.class, IdentityCommand.class})
 public final class Cxhub implements Runnable {
 
   public static void main(String[] args) {

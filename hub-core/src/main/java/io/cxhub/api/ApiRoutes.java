@@ -26,6 +26,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.cxhub.identity.IdentitySimulation;
 import io.cxhub.profile.ProfileUnmerger;
 import java.util.UUID;
 
@@ -49,11 +50,13 @@ public final class ApiRoutes extends RouteBuilder {
   private final DriftAlertStore alerts;
   private final DriftWatch drift;
   private final ProfileUnmerger unmerger;
+  private final IdentitySimulation simulation;
 
   public ApiRoutes(ObjectMapper json, ApiTokens tokens, ProfileQueries profiles, StreamStatsRepository streams,
       QuarantineStore quarantine, QuarantineReplay replay, List<LoadedPlugin> plugins, DriftAlertStore alerts,
-      DriftWatch drift, ProfileUnmerger unmerger) {
+      DriftWatch drift, ProfileUnmerger unmerger, IdentitySimulation simulation) {
     this.unmerger = unmerger;
+    this.simulation = simulation;
     this.alerts = alerts;
     this.drift = drift;
     this.json = json;
@@ -120,6 +123,19 @@ public final class ApiRoutes extends RouteBuilder {
         throw new NotFound(missing.getMessage());
       } catch (IllegalStateException conflict) {
         throw new Conflict(conflict.getMessage());
+      }
+    });
+    endpoint("POST", "/api/identity/simulate", Role.OPERATOR, e -> {
+      JsonNode body = jsonBody(e);
+      if (!body.path("yaml").isTextual()) {
+        throw new BadRequest("request body: expected {\"file\": \"rules.yaml\", \"yaml\": \"<the file's text>\"}"
+            + " with the candidate rules under identity:, as in hub.yaml");
+      }
+      try {
+        return simulation.run(io.cxhub.runtime.HubYaml.identityRules(java.nio.file.Path.of(
+            body.path("file").asText("rules.yaml")), body.get("yaml").asText()));
+      } catch (io.cxhub.config.ConfigProblemsException problems) {
+        throw new BadRequest(String.join("\n", problems.problems().stream().map(Object::toString).toList()));
       }
     });
     endpoint("GET", "/api/streams", Role.VIEWER, e -> Map.of("items", streams.list()));

@@ -3,10 +3,10 @@ package io.cxhub.identity;
 import io.cxhub.mapping.IdentityKey;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +20,16 @@ import java.util.UUID;
  * {@link Facts}, asked at most once per kind and only when a rule needs it, so the writer and the
  * dry run ({@code cxhub identity simulate}) share one set of rules.
  *
+ * <p>Records are placed one at a time in batch order, each seeing the keys the records before it
+ * attached, so a batch ends as if its records had been written one by one:
  * <ol>
- *   <li>Records and known profiles are joined by keys that may merge (type and source trust).
- *       Profiles joined that way merge into the oldest, unless the merge would break a key-type limit
- *       or undo an un-merge; a refused profile stays as it was.
- *   <li>A record lands on the profile of its strongest known key (after merges), whatever the key's
- *       type: routing a call to a profile by a shared phone is not a merge.
- *   <li>A record with no known key lands where a record sharing one of its new keys landed, else on
- *       a new profile shared with every record it is tied to by new keys.
- *   <li>New keys attach to the profile of the first record carrying them, within their type's limit.
+ *   <li>The profiles the record's mergeable keys reach (key type and source trust allowing) merge
+ *       into the oldest, unless the merge would break a key-type limit or undo an un-merge; a
+ *       refused profile stays as it was.
+ *   <li>The record lands on the profile of its strongest known key, whatever the key's type:
+ *       routing a call to a profile by a shared phone is not a merge. With no known key it starts
+ *       a new profile.
+ *   <li>Its new keys attach to that profile, within their type's limit.
  * </ol>
  */
 public final class IdentityResolver {
@@ -85,160 +86,169 @@ public final class IdentityResolver {
   }
 
   public Result resolve(List<Entity> entities, Map<IdentityKey, UUID> known, Facts facts) {
-    int n = entities.size();
-    List<UUID> profiles = new ArrayList<>(new LinkedHashSet<>(known.values()));
-    Map<UUID, Integer> profileNode = new HashMap<>();
-    for (int p = 0; p < profiles.size(); p++) {
-      profileNode.put(profiles.get(p), n + p);
-    }
-    boolean limited = rules.keys().values().stream().anyMatch(k -> k.limit() > 0);
-    Map<UUID, Map<String, Integer>> counts = limited ? new HashMap<>(facts.keyCounts(Set.copyOf(profiles))) : new HashMap<>();
+    return new Run(entities, known, facts).resolve();
+  }
 
-    // 1. join by keys that may merge; the first such key to reach a profile is the cause of its merge
-    UnionFind joined = new UnionFind(n + profiles.size());
-    Map<UUID, int[]> causeEntity = new HashMap<>();
-    Map<UUID, IdentityKey> causeKey = new HashMap<>();
-    Map<IdentityKey, Integer> firstHolder = new HashMap<>();
-    for (int i = 0; i < n; i++) {
+  /**
+   * One batch, record by record in batch order, so a batch ends exactly as if its records had been
+   * written one at a time: a record sees the keys the records before it attached.
+   */
+  private final class Run {
+    private final List<Entity> entities;
+    private final Facts facts;
+    private final Map<IdentityKey, Target> owner = new HashMap<>();
+    private final Map<Target, Target> mergedInto = new HashMap<>();
+    private final Map<Target, Map<String, Integer>> counts = new HashMap<>();
+    private final Comparator<IdentityKey> strongestFirst = rules.priority();
+    private final boolean limited = rules.keys().values().stream().anyMatch(k -> k.limit() > 0);
+    private final Set<UUID> knownProfiles;
+    private Set<List<UUID>> separated;
+    private int created;
+    private final List<Merge> merges = new ArrayList<>();
+    private final List<Refusal> refusals = new ArrayList<>();
+    private final List<Attach> attach = new ArrayList<>();
+    private final List<Dropped> dropped = new ArrayList<>();
+
+    Run(List<Entity> entities, Map<IdentityKey, UUID> known, Facts facts) {
+      this.entities = entities;
+      this.facts = facts;
+      known.forEach((k, p) -> owner.put(k, Target.of(p)));
+      knownProfiles = new LinkedHashSet<>(known.values());
+      if (limited) {
+        facts.keyCounts(knownProfiles).forEach((p, c) -> counts.put(Target.of(p), new HashMap<>(c)));
+      }
+    }
+
+    Result resolve() {
+      Target[] homes = new Target[entities.size()];
+      for (int i = 0; i < entities.size(); i++) {
+        homes[i] = place(i);
+      }
+      // new profiles folded into others get no id: number the remaining ones densely
+      Map<Integer, Target> renumbered = new TreeMap<>();
+      for (int i = 0; i < homes.length; i++) {
+        homes[i] = current(homes[i]);
+      }
+      for (Target t : homes) {
+        if (t.isNew()) {
+          renumbered.putIfAbsent(t.newIndex(), null);
+        }
+      }
+      int n = 0;
+      for (Map.Entry<Integer, Target> e : renumbered.entrySet()) {
+        e.setValue(new Target(null, n++));
+      }
+      for (int i = 0; i < homes.length; i++) {
+        homes[i] = dense(homes[i], renumbered);
+      }
+      List<Attach> attached = attach.stream()
+          .map(a -> new Attach(a.key(), dense(current(a.target()), renumbered), a.entity())).toList();
+      return new Result(homes, n, merges, refusals, attached, dropped);
+    }
+
+    private Target dense(Target t, Map<Integer, Target> renumbered) {
+      return t.isNew() ? renumbered.get(t.newIndex()) : t;
+    }
+
+    /** Merges what this record's mergeable keys reach, picks its profile and attaches its new keys there. */
+    private Target place(int i) {
       Entity e = entities.get(i);
+      Map<Target, IdentityKey> reached = new LinkedHashMap<>();
       for (IdentityKey key : e.keys()) {
-        if (!rules.mayMerge(key, e.system())) {
-          continue;
-        }
-        UUID p = known.get(key);
-        if (p != null) {
-          joined.union(i, profileNode.get(p));
-          if (causeEntity.putIfAbsent(p, new int[] {i}) == null) {
-            causeKey.put(p, key);
-          }
-        } else {
-          Integer holder = firstHolder.putIfAbsent(key, i);
-          if (holder != null) {
-            joined.union(holder, i);
-          }
+        Target t = owner.get(key);
+        if (t != null && rules.mayMerge(key, e.system())) {
+          reached.putIfAbsent(current(t), key);
         }
       }
-    }
-    Map<Integer, List<UUID>> byComponent = new TreeMap<>();
-    for (UUID p : profiles) {
-      byComponent.computeIfAbsent(joined.find(profileNode.get(p)), r -> new ArrayList<>()).add(p);
-    }
-
-    // 2. merge each component's profiles into its oldest, within the limits and past un-merges
-    Map<UUID, UUID> finalOf = new HashMap<>();
-    List<Merge> merges = new ArrayList<>();
-    List<Refusal> refusals = new ArrayList<>();
-    Set<UUID> merging = new HashSet<>();
-    byComponent.values().stream().filter(c -> c.size() > 1).forEach(merging::addAll);
-    Set<List<UUID>> separated = merging.isEmpty() ? Set.of() : facts.separations(merging);
-    Comparator<UUID> oldestFirst = Comparator.comparing(facts::createdAt).thenComparing(UUID::toString);
-    for (List<UUID> component : byComponent.values()) {
-      if (component.size() < 2) {
-        continue;
+      if (reached.size() > 1) {
+        merge(i, reached);
       }
-      component.sort(oldestFirst);
-      UUID survivor = component.get(0);
-      List<UUID> absorbed = new ArrayList<>(List.of(survivor));
-      Map<String, Integer> survivorCounts = new HashMap<>(counts.getOrDefault(survivor, Map.of()));
-      for (UUID candidate : component.subList(1, component.size())) {
-        String refusal = refusal(candidate, absorbed, separated, survivorCounts, counts.getOrDefault(candidate, Map.of()));
-        if (refusal != null) {
-          refusals.add(new Refusal(candidate, survivor, refusal));
-          continue;
-        }
-        int entity = causeEntity.get(candidate)[0];
-        IdentityKey key = causeKey.get(candidate);
-        merges.add(new Merge(survivor, candidate, entity, key, rules.describeMerge(key, entities.get(entity).system())));
-        counts.getOrDefault(candidate, Map.of()).forEach((t, c) -> survivorCounts.merge(t, c, Integer::sum));
-        absorbed.add(candidate);
-        finalOf.put(candidate, survivor);
-      }
-      counts.put(survivor, survivorCounts);
-    }
-
-    // 3. each record goes to the profile of its strongest known key
-    Target[] homes = new Target[n];
-    Comparator<IdentityKey> strongestFirst = rules.priority();
-    for (int i = 0; i < n; i++) {
       IdentityKey strongest = null;
-      for (IdentityKey key : entities.get(i).keys()) {
-        if (known.containsKey(key) && (strongest == null || strongestFirst.compare(key, strongest) < 0)) {
+      for (IdentityKey key : e.keys()) {
+        if (owner.containsKey(key) && (strongest == null || strongestFirst.compare(key, strongest) < 0)) {
           strongest = key;
         }
       }
-      if (strongest != null) {
-        UUID p = known.get(strongest);
-        homes[i] = Target.of(finalOf.getOrDefault(p, p));
-      }
-    }
-
-    // 4. records without a known key follow the records they share new keys with
-    UnionFind tied = new UnionFind(n);
-    Map<IdentityKey, Integer> holderOfNew = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      for (IdentityKey key : entities.get(i).keys()) {
-        if (!known.containsKey(key)) {
-          Integer holder = holderOfNew.putIfAbsent(key, i);
-          if (holder != null) {
-            tied.union(holder, i);
-          }
-        }
-      }
-    }
-    Map<Integer, Target> homeOfTie = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      if (homes[i] != null) {
-        homeOfTie.putIfAbsent(tied.find(i), homes[i]);
-      }
-    }
-    int newProfiles = 0;
-    for (int i = 0; i < n; i++) {
-      if (homes[i] == null) {
-        Target t = homeOfTie.get(tied.find(i));
-        if (t == null) {
-          t = new Target(null, newProfiles++);
-          homeOfTie.put(tied.find(i), t);
-        }
-        homes[i] = t;
-      }
-    }
-
-    // 5. new keys attach to the first carrier's profile, within the limit of their type
-    List<Attach> attach = new ArrayList<>();
-    List<Dropped> dropped = new ArrayList<>();
-    Map<Target, Map<String, Integer>> added = new HashMap<>();
-    Set<IdentityKey> placed = new HashSet<>();
-    for (int i = 0; i < n; i++) {
-      for (IdentityKey key : entities.get(i).keys()) {
-        if (known.containsKey(key) || !placed.add(key)) {
+      Target home = strongest != null ? current(owner.get(strongest)) : new Target(null, created++);
+      for (IdentityKey key : e.keys()) {
+        if (owner.containsKey(key)) {
           continue;
         }
         int limit = rules.key(key.type()).limit();
-        Map<String, Integer> extra = added.computeIfAbsent(homes[i], t -> new HashMap<>());
-        if (limit > 0) {
-          int have = (homes[i].isNew() ? 0 : counts.getOrDefault(homes[i].existing(), Map.of()).getOrDefault(key.type(), 0))
-              + extra.getOrDefault(key.type(), 0);
-          if (have >= limit) {
-            dropped.add(new Dropped(key, i, "the profile already has " + have + " " + key.type() + " key"
-                + (have == 1 ? "" : "s") + " (limit " + limit + ")"));
-            continue;
+        Map<String, Integer> have = counts.computeIfAbsent(home, t -> new HashMap<>());
+        int n = have.getOrDefault(key.type(), 0);
+        if (limit > 0 && n >= limit) {
+          dropped.add(new Dropped(key, i, "the profile already has " + n + " " + key.type() + " key"
+              + (n == 1 ? "" : "s") + " (limit " + limit + ")"));
+          continue;
+        }
+        have.put(key.type(), n + 1);
+        owner.put(key, home);
+        attach.add(new Attach(key, home, i));
+      }
+      return home;
+    }
+
+    /** Folds the profiles one record joins into the oldest, each unless a limit or an un-merge forbids it. */
+    private void merge(int i, Map<Target, IdentityKey> reached) {
+      List<Target> byAge = new ArrayList<>(reached.keySet());
+      byAge.sort(this::olderFirst);
+      Target survivor = byAge.get(0);
+      List<Target> absorbed = new ArrayList<>(List.of(survivor));
+      for (Target candidate : byAge.subList(1, byAge.size())) {
+        String refusal = refusal(candidate, absorbed, survivor);
+        if (refusal != null) {
+          refusals.add(new Refusal(candidate.existing(), survivor.existing(), refusal));
+          continue;
+        }
+        counts.getOrDefault(candidate, Map.of()).forEach((t, c) ->
+            counts.computeIfAbsent(survivor, s -> new HashMap<>()).merge(t, c, Integer::sum));
+        mergedInto.put(candidate, survivor);
+        absorbed.add(candidate);
+        if (!candidate.isNew()) { // a profile of this batch folding into another was never stored: nothing to record
+          IdentityKey key = reached.get(candidate);
+          merges.add(new Merge(survivor.existing(), candidate.existing(), i, key,
+              rules.describeMerge(key, entities.get(i).system())));
+        }
+      }
+    }
+
+    /** Stored profiles by creation, then this batch's new ones in the order they were made. */
+    private int olderFirst(Target a, Target b) {
+      if (a.isNew() || b.isNew()) {
+        return a.isNew() && b.isNew() ? Integer.compare(a.newIndex(), b.newIndex()) : a.isNew() ? 1 : -1;
+      }
+      int byTime = facts.createdAt(a.existing()).compareTo(facts.createdAt(b.existing()));
+      return byTime != 0 ? byTime : a.existing().toString().compareTo(b.existing().toString());
+    }
+
+    private String refusal(Target candidate, List<Target> absorbed, Target survivor) {
+      if (!candidate.isNew()) {
+        if (separated == null) {
+          separated = knownProfiles.size() < 2 ? Set.of() : facts.separations(knownProfiles);
+        }
+        for (Target a : absorbed) {
+          if (!a.isNew() && (separated.contains(List.of(a.existing(), candidate.existing()))
+              || separated.contains(List.of(candidate.existing(), a.existing())))) {
+            return "profiles " + a.existing() + " and " + candidate.existing() + " were split apart by an un-merge";
           }
         }
-        extra.merge(key.type(), 1, Integer::sum);
-        attach.add(new Attach(key, homes[i], i));
       }
+      return IdentityResolver.this.refusal(counts.getOrDefault(survivor, Map.of()),
+          counts.getOrDefault(candidate, Map.of()));
     }
-    return new Result(homes, newProfiles, merges, refusals, attach, dropped);
+
+    private Target current(Target t) {
+      Target c = t;
+      for (Target next = mergedInto.get(c); next != null; next = mergedInto.get(c)) {
+        c = next;
+      }
+      return c;
+    }
   }
 
-  /** Why {@code candidate} may not join the profiles merged so far, or null when it may. */
-  private String refusal(UUID candidate, Collection<UUID> absorbed, Set<List<UUID>> separated,
-      Map<String, Integer> survivorCounts, Map<String, Integer> candidateCounts) {
-    for (UUID a : absorbed) {
-      if (separated.contains(List.of(a, candidate)) || separated.contains(List.of(candidate, a))) {
-        return "profiles " + a + " and " + candidate + " were split apart by an un-merge";
-      }
-    }
+  /** Why two profiles with these key counts may not become one, or null when they may. */
+  private String refusal(Map<String, Integer> survivorCounts, Map<String, Integer> candidateCounts) {
     for (Map.Entry<String, IdentityRules.KeyRule> rule : rules.keys().entrySet()) {
       int limit = rule.getValue().limit();
       int together = survivorCounts.getOrDefault(rule.getKey(), 0) + candidateCounts.getOrDefault(rule.getKey(), 0);
@@ -247,33 +257,5 @@ public final class IdentityResolver {
       }
     }
     return null;
-  }
-
-  /** Disjoint sets over 0..n-1; the smaller index is the root, so results do not depend on union order. */
-  private static final class UnionFind {
-    private final int[] parent;
-
-    UnionFind(int n) {
-      parent = new int[n];
-      for (int i = 0; i < n; i++) {
-        parent[i] = i;
-      }
-    }
-
-    int find(int i) {
-      while (parent[i] != i) {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-      }
-      return i;
-    }
-
-    void union(int a, int b) {
-      int ra = find(a);
-      int rb = find(b);
-      if (ra != rb) {
-        parent[Math.max(ra, rb)] = Math.min(ra, rb);
-      }
-    }
   }
 }

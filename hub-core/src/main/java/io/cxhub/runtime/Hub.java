@@ -16,6 +16,7 @@ import io.cxhub.notify.DriftNotifications;
 import io.cxhub.ingest.StreamStatsRepository;
 import io.cxhub.plugin.LoadedPlugin;
 import io.cxhub.profile.ProfileQueries;
+import io.cxhub.identity.IdentitySimulation;
 import io.cxhub.profile.ProfileUnmerger;
 import io.cxhub.profile.ProfileWriter;
 import io.cxhub.quarantine.QuarantineStore;
@@ -156,7 +157,7 @@ public final class Hub implements AutoCloseable {
     main.configure().addRoutesBuilder(new MappingReloadRoutes(new MappingWatcher(tree.mappings())));
     main.configure().addRoutesBuilder(new ApiRoutes(json, tokens(options), new ProfileQueries(dataSource), stats,
         quarantine, replay, tree.plugins(), alerts, drift,
-        new ProfileUnmerger(dataSource, options.identity(), tree.taxonomy())));
+        new ProfileUnmerger(dataSource, options.identity(), tree.taxonomy()), new IdentitySimulation(dataSource)));
     try {
       main.start();
     } catch (Exception e) {

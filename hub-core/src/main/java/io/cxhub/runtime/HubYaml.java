@@ -60,6 +60,20 @@ public final class HubYaml {
         overrides.variables());
   }
 
+  /**
+   * The identity rules of a hub.yaml-shaped text, e.g. a candidate for {@code cxhub identity simulate}.
+   *
+   * @throws ConfigProblemsException with file:line for every problem
+   */
+  public static IdentityRules identityRules(Path file, String text) {
+    YamlDocument doc = YamlLoader.parse(file, text);
+    List<Problem> problems = SCHEMA.validate(doc);
+    if (!problems.isEmpty()) {
+      throw new ConfigProblemsException(problems);
+    }
+    return IdentityRulesYaml.read(doc);
+  }
+
   private static DriftOptions drift(JsonNode d, SecretResolver secrets) {
     DriftOptions defaults = DriftOptions.defaults();
     NotifySettings none = NotifySettings.none();
