@@ -26,9 +26,10 @@ import java.util.UUID;
  *   <li>The profiles the record's mergeable keys reach (key type and source trust allowing) merge
  *       into the oldest, unless the merge would break a key-type limit or undo an un-merge; a
  *       refused profile stays as it was.
- *   <li>The record lands on the profile of its strongest known key, whatever the key's type:
- *       routing a call to a profile by a shared phone is not a merge. With no known key it starts
- *       a new profile.
+ *   <li>The record lands on the profile of its strongest mergeable known key. Without one, a
+ *       record that has a mergeable key of its own starts a new profile (a shared phone does not
+ *       pull a new person into a stranger's profile); one that has not (a call with only a phone)
+ *       lands on the profile of its strongest known key of any kind: routing is not merging.
  *   <li>Its new keys attach to that profile, within their type's limit.
  * </ol>
  */
@@ -163,13 +164,7 @@ public final class IdentityResolver {
       if (reached.size() > 1) {
         merge(i, reached);
       }
-      IdentityKey strongest = null;
-      for (IdentityKey key : e.keys()) {
-        if (owner.containsKey(key) && (strongest == null || strongestFirst.compare(key, strongest) < 0)) {
-          strongest = key;
-        }
-      }
-      Target home = strongest != null ? current(owner.get(strongest)) : new Target(null, created++);
+      Target home = home(e);
       for (IdentityKey key : e.keys()) {
         if (owner.containsKey(key)) {
           continue;
@@ -187,6 +182,37 @@ public final class IdentityResolver {
         attach.add(new Attach(key, home, i));
       }
       return home;
+    }
+
+    /**
+     * The profile of the record's strongest mergeable known key; else a new one when the record
+     * has a mergeable key of its own (a shared phone must not pull a new person into a stranger's
+     * profile); else the profile of its strongest known key of any kind (a call with only a phone).
+     */
+    private Target home(Entity e) {
+      IdentityKey strongestMergeable = null;
+      IdentityKey strongest = null;
+      boolean ownMergeableKey = false;
+      for (IdentityKey key : e.keys()) {
+        boolean mergeable = rules.mayMerge(key, e.system());
+        if (!owner.containsKey(key)) {
+          ownMergeableKey |= mergeable;
+          continue;
+        }
+        if (mergeable && (strongestMergeable == null || strongestFirst.compare(key, strongestMergeable) < 0)) {
+          strongestMergeable = key;
+        }
+        if (strongest == null || strongestFirst.compare(key, strongest) < 0) {
+          strongest = key;
+        }
+      }
+      if (strongestMergeable != null) {
+        return current(owner.get(strongestMergeable));
+      }
+      if (strongest != null && !ownMergeableKey) {
+        return current(owner.get(strongest));
+      }
+      return new Target(null, created++);
     }
 
     /** Folds the profiles one record joins into the oldest, each unless a limit or an un-merge forbids it. */

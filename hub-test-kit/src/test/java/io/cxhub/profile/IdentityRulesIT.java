@@ -126,6 +126,12 @@ class IdentityRulesIT {
     assertNotEquals(jane.id(), joe.id());
     assertEquals("US", jane.attributes().get("country").value().asText(), "the record follows its e-mail");
     assertEquals(Map.of("interaction", 1L), joe.eventCounts(), "a call with only the phone goes to its owner");
+
+    writer.write(List.of(party("salesforce", "003C", T0, fields("display_name", "Joe's flatmate"),
+        email("flatmate@example.com"), phone("+14155550100"))));
+    ProfileView flatmate = queries.byKey(email("flatmate@example.com")).orElseThrow();
+    assertNotEquals(joe.id(), flatmate.id(), "a new person sharing the phone gets a profile of their own");
+    assertEquals(joe.id(), queries.byKey(phone("+14155550100")).orElseThrow().id());
   }
 
   @Test
