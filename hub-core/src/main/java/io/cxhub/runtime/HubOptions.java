@@ -16,10 +16,10 @@ import java.nio.file.Path;
  * @param pipeline tuning of the data path
  * @param drift schema drift detection and notifications
  * @param blockedKeys identity key values that tie no record to a profile
- * @param defaultPhoneRegion ISO-3166 region of phone numbers written without a country code, for the
- *     mappings' {@code phone} transforms that name no region of their own
  * @param variables values for {@code ${env:NAME}} placeholders that take precedence over the environment
  *     (the demo uses them to hand its simulators' addresses to the routes)
+ * @param defaultPhoneRegion ISO-3166 region of phone numbers written without a country code, for the
+ *     mappings' {@code phone} transforms that name no region of their own
  */
 public record HubOptions(Path configDir, Path dataDir, int httpPort, String adminToken, String jdbcUrl, String dbUser,
     String dbPassword, int poolSize, PipelineSettings pipeline, DriftOptions drift,
