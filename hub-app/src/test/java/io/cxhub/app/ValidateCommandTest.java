@@ -129,4 +129,31 @@ class ValidateCommandTest {
     assertTrue(blocked.getMessage().contains("hub.yaml:3: blocked phone '(800) 555-0199': expected E.164"),
         blocked.getMessage());
   }
+
+  @Test
+  void theHubWidePhoneRegionMustBeOneLibphonenumberKnows() throws Exception {
+    Path tree = Files.createTempDirectory("cxhub-region-tree-");
+    HubOverrides overrides = new HubOverrides(0, tree.resolve("data"), HubFixture.TOKEN, null, Map.of());
+    assertEquals("US", HubYaml.load(tree, overrides).defaultPhoneRegion(), "without hub.yaml");
+
+    Files.writeString(tree.resolve("hub.yaml"), "identity:\n  defaultPhoneRegion: GB\n");
+    assertEquals("GB", HubYaml.load(tree, overrides).defaultPhoneRegion());
+
+    // UK is what people write, GB is the ISO code; both wrong values are reported at once, with their lines
+    Files.writeString(tree.resolve("hub.yaml"), """
+        identity:
+          defaultPhoneRegion: UK
+          blockedKeys:
+            phone: ["(800) 555-0199"]
+        """);
+    ConfigProblemsException unknown = assertThrows(ConfigProblemsException.class, () -> HubYaml.load(tree, overrides));
+    assertTrue(unknown.getMessage().contains("hub.yaml:2: unknown phone region 'UK': expected an ISO-3166 alpha-2 "
+        + "region libphonenumber knows, such as US, GB or DE"), unknown.getMessage());
+    assertTrue(unknown.getMessage().contains("hub.yaml:4: blocked phone"), unknown.getMessage());
+
+    Files.writeString(tree.resolve("hub.yaml"), "identity:\n  defaultPhoneRegion: gb\n");
+    ConfigProblemsException lower = assertThrows(ConfigProblemsException.class, () -> HubYaml.load(tree, overrides));
+    assertTrue(lower.getMessage().contains("hub.yaml:2"), lower.getMessage());
+    assertTrue(lower.getMessage().contains("defaultPhoneRegion"), lower.getMessage());
+  }
 }

@@ -16,13 +16,23 @@ final class ContactTransforms {
 
   private ContactTransforms() {}
 
-  /** Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not our job. */
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
+  /**
+   * Deliberately simple: one @, no spaces (Unicode ones included), a dot in the domain.
+   * Deliverability is not our job.
+   */
+  private static final Pattern EMAIL = Pattern.compile("(?U)^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
+
+  /**
+   * Leading and trailing blanks as copied from web pages and spreadsheets: Unicode white space
+   * (non-breaking spaces included, which {@link String#strip()} keeps), zero-width spaces, BOMs.
+   */
+  private static final Pattern BLANK_ENDS = Pattern.compile("(?U)^[\\s\\u200B\\uFEFF]+|[\\s\\u200B\\uFEFF]+$");
 
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
   static final Transform EMAIL_NORMALIZE = value -> {
-    String text = Values.requireString(value, "expected an e-mail address string").strip().toLowerCase(Locale.ROOT);
+    String text = BLANK_ENDS.matcher(Values.requireString(value, "expected an e-mail address string")).replaceAll("")
+        .toLowerCase(Locale.ROOT);
     if (text.isEmpty()) {
       return null;
     }
@@ -69,19 +79,30 @@ final class ContactTransforms {
 
   private static Object toE164(Object value, String defaultRegion) throws InvalidValueException {
     String text = value instanceof Long number ? number.toString()
-        : Values.requireString(value, "expected a phone number string").strip();
+        : BLANK_ENDS.matcher(Values.requireString(value, "expected a phone number string")).replaceAll("");
     if (text.isEmpty()) {
       return null;
     }
-    try {
-      PhoneNumber number = PHONES.parse(text, defaultRegion);
-      if (PHONES.isValidNumber(number)) {
-        return PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
-      }
-    } catch (NumberParseException e) {
-      // falls through to the common message: the parse reason adds nothing an admin can act on
+    String e164 = validE164(text, defaultRegion);
+    if (e164 == null && text.startsWith("00")) {
+      // 00 is the international prefix of most of the world, and people write it out of habit even
+      // where it is not (011 in the US): a number that is no valid national one is read as 00<country code>
+      e164 = validE164("+" + text.substring(2), defaultRegion);
+    }
+    if (e164 != null) {
+      return e164;
     }
     throw new InvalidValueException(value, "expected a valid phone number (E.164 like +14155550100, or a national "
         + defaultRegion + " number)");
+  }
+
+  /** {@code text} in E.164 when libphonenumber reads it as a valid number, else null. */
+  private static String validE164(String text, String region) {
+    try {
+      PhoneNumber number = PHONES.parse(text, region);
+      return PHONES.isValidNumber(number) ? PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
+    } catch (NumberParseException e) {
+      return null; // the caller's message says what was expected: the parse reason adds nothing an admin can act on
+    }
   }
 }

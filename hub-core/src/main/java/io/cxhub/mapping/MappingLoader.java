@@ -17,7 +17,10 @@ import java.util.Optional;
  */
 public final class MappingLoader {
 
-  /** Region assumed for phone numbers written without a country code, unless a mapping says otherwise. */
+  /**
+   * Region assumed for phone numbers written without a country code, unless hub.yaml
+   * ({@code identity.defaultPhoneRegion}) or the mapping says otherwise.
+   */
   public static final String DEFAULT_PHONE_REGION = "US";
 
   private static final SchemaValidator SCHEMA = SchemaValidator.forClasspathSchema("schema/mapping.schema.json");
@@ -37,6 +40,11 @@ public final class MappingLoader {
 
   public Taxonomy taxonomy() {
     return taxonomy;
+  }
+
+  /** True for an ISO-3166 alpha-2 region libphonenumber can read national numbers of, e.g. US or GB. */
+  public static boolean isKnownPhoneRegion(String region) {
+    return ContactTransforms.isKnownRegion(region);
   }
 
   /** @throws ConfigProblemsException listing every problem in the file, each with its line */

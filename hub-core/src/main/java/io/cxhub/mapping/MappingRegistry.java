@@ -46,6 +46,11 @@ public final class MappingRegistry {
     return new MappingRegistry(root, loader, mappings);
   }
 
+  /** The loader reloads use, so an edit can be checked exactly as it will be loaded. */
+  public MappingLoader loader() {
+    return loader;
+  }
+
   public Path root() {
     return root;
   }

@@ -53,7 +53,7 @@ public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, TraitCatal
     MappingRegistry mappings = null;
     if (taxonomy != null) {
       try {
-        mappings = MappingRegistry.load(options.mappingsDir(), new MappingLoader(taxonomy));
+        mappings = MappingRegistry.load(options.mappingsDir(), new MappingLoader(taxonomy, options.defaultPhoneRegion()));
       } catch (ConfigProblemsException e) {
         problems.addAll(e.problems());
       }

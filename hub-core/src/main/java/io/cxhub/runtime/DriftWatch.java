@@ -19,7 +19,6 @@ import io.cxhub.mapping.Mapping;
 import io.cxhub.mapping.MappingEdit;
 import io.cxhub.mapping.MappingEditException;
 import io.cxhub.mapping.MappingEditor;
-import io.cxhub.mapping.MappingLoader;
 import io.cxhub.mapping.MappingRegistry;
 import io.cxhub.notify.AlertNotifier;
 import io.cxhub.spi.connector.StreamSpec;
@@ -111,7 +110,7 @@ public final class DriftWatch {
   public DriftWatch(BaselineStore baselines, DriftAlertStore alerts, MappingRegistry mappings, Taxonomy taxonomy,
       Map<String, StreamSpec> declared, StreamPolicies policies, DriftOptions options, Clock clock,
       AlertNotifier notifier) {
-    this.editor = new MappingEditor(new MappingLoader(taxonomy));
+    this.editor = new MappingEditor(mappings.loader());
     this.configDir = mappings.root().toAbsolutePath().normalize().getParent();
     this.baselines = baselines;
     this.alerts = alerts;

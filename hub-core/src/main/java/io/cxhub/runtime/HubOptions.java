@@ -18,10 +18,12 @@ import java.nio.file.Path;
  * @param identity when records and profiles are one customer: merge rules and shared values to ignore
  * @param variables values for {@code ${env:NAME}} placeholders that take precedence over the environment
  *     (the demo uses them to hand its simulators' addresses to the routes)
+ * @param defaultPhoneRegion ISO-3166 region of phone numbers written without a country code, for the
+ *     mappings' {@code phone} transforms that name no region of their own
  */
 public record HubOptions(Path configDir, Path dataDir, int httpPort, String adminToken, String jdbcUrl, String dbUser,
     String dbPassword, int poolSize, PipelineSettings pipeline, DriftOptions drift,
-    io.cxhub.identity.IdentityRules identity, java.util.Map<String, String> variables) {
+    io.cxhub.identity.IdentityRules identity, java.util.Map<String, String> variables, String defaultPhoneRegion) {
 
   public HubOptions {
     variables = java.util.Map.copyOf(variables);

@@ -9,6 +9,7 @@ import io.cxhub.config.YamlDocument;
 import io.cxhub.config.YamlLoader;
 import io.cxhub.drift.Cadence;
 import io.cxhub.identity.IdentityRules;
+import io.cxhub.mapping.MappingLoader;
 import io.cxhub.drift.Severity;
 import io.cxhub.notify.NotifySettings;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ public final class HubYaml {
     Path file = configDir.resolve("hub.yaml");
     JsonNode root = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     IdentityRules identity = IdentityRules.permissive();
+    String phoneRegion = MappingLoader.DEFAULT_PHONE_REGION;
     if (Files.exists(file)) {
       YamlDocument doc = YamlLoader.load(file);
       List<Problem> problems = SCHEMA.validate(doc);
@@ -38,7 +40,16 @@ public final class HubYaml {
         throw new ConfigProblemsException(problems);
       }
       root = doc.root();
-      identity = IdentityRulesYaml.read(doc);
+      List<Problem> identityProblems = new java.util.ArrayList<>();
+      phoneRegion = phoneRegion(doc, identityProblems);
+      try {
+        identity = IdentityRulesYaml.read(doc);
+      } catch (ConfigProblemsException e) {
+        identityProblems.addAll(e.problems());
+      }
+      if (!identityProblems.isEmpty()) {
+        throw new ConfigProblemsException(identityProblems);
+      }
     }
     SecretResolver secrets = placeholders(overrides);
     PipelineSettings defaults = PipelineSettings.defaults();
@@ -57,7 +68,20 @@ public final class HubYaml {
     return new HubOptions(configDir, dataDir, port, overrides.adminToken(), jdbcUrl,
         ownStore ? text(store, "username", secrets) : null, ownStore ? text(store, "password", secrets) : null,
         store.path("poolSize").asInt(10), pipeline, drift(root.path("drift"), secrets), identity,
-        overrides.variables());
+        overrides.variables(), phoneRegion);
+  }
+
+  /** {@code identity.defaultPhoneRegion}: a region libphonenumber knows, else a problem on its line. */
+  private static String phoneRegion(YamlDocument doc, List<Problem> problems) {
+    JsonNode region = doc.root().path("identity").path("defaultPhoneRegion");
+    if (region.isMissingNode()) {
+      return MappingLoader.DEFAULT_PHONE_REGION;
+    }
+    if (!MappingLoader.isKnownPhoneRegion(region.asText())) {
+      problems.add(doc.problem("/identity/defaultPhoneRegion", "unknown phone region '" + region.asText()
+          + "': expected an ISO-3166 alpha-2 region libphonenumber knows, such as US, GB or DE"));
+    }
+    return region.asText();
   }
 
   /**

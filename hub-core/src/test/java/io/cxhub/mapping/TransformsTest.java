@@ -83,6 +83,8 @@ class TransformsTest {
   void emailIsTrimmedLowerCasedAndChecked() throws Exception {
     assertEquals("jane.doe@example.com", ContactTransforms.EMAIL_NORMALIZE.apply("  Jane.Doe@Example.COM "));
     assertNull(ContactTransforms.EMAIL_NORMALIZE.apply("   "));
+    assertNull(ContactTransforms.EMAIL_NORMALIZE.apply(" \u00A0\u200B"), "blanks of any kind are no value");
+    assertNull(ContactTransforms.phone("US").apply("\u00A0"), "blanks of any kind are no value");
     assertThrows(InvalidValueException.class, () -> ContactTransforms.EMAIL_NORMALIZE.apply("jane at example.com"));
     assertThrows(InvalidValueException.class, () -> ContactTransforms.EMAIL_NORMALIZE.apply("jane@localhost"));
     assertThrows(InvalidValueException.class, () -> ContactTransforms.EMAIL_NORMALIZE.apply("ja ne@example.com"));
@@ -99,6 +101,83 @@ class TransformsTest {
     assertNull(us.apply(" "));
     assertThrows(InvalidValueException.class, () -> us.apply("12"));
     assertThrows(InvalidValueException.class, () -> us.apply("call me"));
+  }
+
+  /**
+   * How one person's e-mail arrives from different systems: case, stray spaces, tabs, and the
+   * non-breaking spaces that copying from web pages and spreadsheets leaves behind.
+   */
+  @Test
+  void theMessyWaysOfWritingOneEMailAreOneKey() throws Exception {
+    for (String written : new String[] {"  Jane.Doe@Example.COM ", "jane.doe@example.com", "JANE.DOE@EXAMPLE.COM",
+        "\tjane.doe@example.com\r\n", "\u00A0jane.doe@example.com\u00A0", "\uFEFFJane.Doe@example.com"}) {
+      assertEquals("jane.doe@example.com", ContactTransforms.EMAIL_NORMALIZE.apply(written), written);
+    }
+  }
+
+  /**
+   * No provider-specific folding. Gmail ignores dots in the local part and many providers deliver
+   * {@code name+tag@} to {@code name@}, but on other domains those are different mailboxes, and a
+   * local part is case-sensitive only in theory (RFC 5321) while dots and tags really do tell people
+   * apart. Folding them would merge strangers, which is far worse than leaving one person's tagged
+   * address on a second profile until another key (a phone, an id) joins them.
+   */
+  @Test
+  void dotsAndPlusTagsInTheLocalPartAreKeptBecauseFoldingThemWouldMergeStrangers() throws Exception {
+    assertEquals("jane.doe+billing@example.com", ContactTransforms.EMAIL_NORMALIZE.apply("Jane.Doe+Billing@Example.com"));
+    assertEquals("janedoe@gmail.com", ContactTransforms.EMAIL_NORMALIZE.apply("JaneDoe@gmail.com"));
+    assertEquals("jane.doe@gmail.com", ContactTransforms.EMAIL_NORMALIZE.apply("Jane.Doe@gmail.com"));
+  }
+
+  @Test
+  void whatIsNoEMailAddressIsRejectedSayingWhatWasExpected() {
+    for (String written : new String[] {"jane.doe@", "@example.com", "jane@@example.com", "jane.doe@example",
+        "Jane Doe <jane.doe@example.com>", "jane\u00A0doe@example.com", "jane.doe@example.com."}) {
+      InvalidValueException e = assertThrows(InvalidValueException.class,
+          () -> ContactTransforms.EMAIL_NORMALIZE.apply(written), written);
+      assertEquals("expected an e-mail address like name@example.com", e.expected(), written);
+      assertEquals(written, e.value());
+    }
+  }
+
+  /** One US number as people, CRMs, carriers (tel: URIs) and European data entry (00 for abroad) write it. */
+  @Test
+  void theMessyWaysOfWritingOneUsNumberAreOneKey() throws Exception {
+    Transform us = ContactTransforms.phone("US");
+    Transform gb = ContactTransforms.phone("GB");
+    for (String written : new String[] {"(415) 555-0100", "415.555.0100", "415-555-0100", "4155550100", "1-415-555-0100",
+        "+1 415 555 0100", "+1 (415) 555-0100", "001 415 555 0100", "011 1 415 555 0100", "tel:+14155550100",
+        "tel:+1-415-555-0100", " \u00A0(415) 555-0100 "}) {
+      assertEquals("+14155550100", us.apply(written), written + " read in US");
+    }
+    for (String written : new String[] {"+1 415 555 0100", "001 415 555 0100", "tel:+14155550100"}) {
+      assertEquals("+14155550100", gb.apply(written), written + " read in GB: the country code wins");
+    }
+  }
+
+  @Test
+  void theMessyWaysOfWritingOneUkNumberAreOneKey() throws Exception {
+    Transform gb = ContactTransforms.phone("GB");
+    Transform us = ContactTransforms.phone("US");
+    for (String written : new String[] {"020 7946 0958", "(020) 7946 0958", "020/79460958", "+44 20 7946 0958",
+        "+44 (0)20 7946 0958", "0044 20 7946 0958", "tel:+442079460958"}) {
+      assertEquals("+442079460958", gb.apply(written), written + " read in GB");
+    }
+    for (String written : new String[] {"+44 20 7946 0958", "+44 (0)20 7946 0958", "0044 20 7946 0958", "011 44 20 7946 0958"}) {
+      assertEquals("+442079460958", us.apply(written), written + " read in US: the country code wins");
+    }
+  }
+
+  @Test
+  void whatIsNoValidNumberIsRejectedNamingTheRegionItWasReadIn() {
+    Transform us = ContactTransforms.phone("US");
+    for (String written : new String[] {"555-0100", "12", "call me", "+1 415 555 01000", "020 7946 0958", "00"}) {
+      InvalidValueException e = assertThrows(InvalidValueException.class, () -> us.apply(written), written);
+      assertEquals("expected a valid phone number (E.164 like +14155550100, or a national US number)", e.expected(),
+          written);
+    }
+    InvalidValueException gb = assertThrows(InvalidValueException.class, () -> ContactTransforms.phone("GB").apply("415.555.0100"));
+    assertTrue(gb.expected().endsWith("or a national GB number)"), gb.expected());
   }
 
   @Test

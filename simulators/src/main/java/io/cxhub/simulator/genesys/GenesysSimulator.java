@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -134,6 +135,21 @@ public final class GenesysSimulator implements AutoCloseable {
   public JsonNode conversation(String id) {
     SimConversation c = store.get(id);
     return c == null ? null : renderer().render(c);
+  }
+
+  /**
+   * The population index of the conversation's customer: the ground truth tests check the hub's
+   * identity joins against. Empty for callers who are nobody of the population (unknown and
+   * withheld numbers, guest chats and visitors' e-mails).
+   *
+   * @throws IllegalArgumentException when there is no conversation {@code id}
+   */
+  public OptionalInt person(String id) {
+    SimConversation c = store.get(id);
+    if (c == null) {
+      throw new IllegalArgumentException("no conversation " + id);
+    }
+    return c.person < 0 ? OptionalInt.empty() : OptionalInt.of(c.person);
   }
 
   /** One round of changes: due conversations end, 1 to 4 new ones start. */

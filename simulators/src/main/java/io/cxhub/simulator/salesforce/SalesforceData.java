@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -111,6 +112,12 @@ final class SalesforceData {
 
   synchronized Set<String> ids(String type) {
     return new LinkedHashSet<>(records.get(type).keySet());
+  }
+
+  /** The population index of the person a contact stands for; empty for an unknown id. */
+  synchronized OptionalInt personOf(String contactId) {
+    Integer person = contactPerson.get(contactId);
+    return person == null ? OptionalInt.empty() : OptionalInt.of(person);
   }
 
   // ---- writing

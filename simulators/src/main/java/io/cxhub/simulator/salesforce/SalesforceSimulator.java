@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -150,6 +151,14 @@ public final class SalesforceSimulator implements AutoCloseable {
   /** Ids of the records of an sObject type, e.g. {@code Contact}. */
   public Set<String> ids(String type) {
     return data.ids(type);
+  }
+
+  /**
+   * The population index of the person contact {@code contactId} stands for: the ground truth tests
+   * check the hub's identity joins against. Empty for an id that is no seeded contact.
+   */
+  public OptionalInt person(String contactId) {
+    return data.personOf(contactId);
   }
 
   /** A record as the API shows it now (without attributes), or null. */
