@@ -1,5 +1,6 @@
 package io.cxhub.profile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,23 @@ import java.util.Map;
  *
  * @param attributes attribute name to its surviving value and provenance
  * @param eventCounts timeline events per taxonomy entity
+ * @param traits computed trait name to its value
  */
 public record ProfileView(String id, Instant createdAt, Instant updatedAt, Map<String, Attribute> attributes,
-    List<IdentityView> identities, Map<String, Long> eventCounts) {
+    List<IdentityView> identities, Map<String, Long> eventCounts, Map<String, TraitView> traits) {
 
   /** @param key {@code type:value} */
   public record IdentityView(String key, String system, Instant firstSeen) {}
+
+  /**
+   * @param value the trait's value as JSON (null for none)
+   * @param computedAt when the stored value was last computed; null when nothing is stored, because the profile
+   *     never had other than the trait's value over no events (0, false, none)
+   */
+  public record TraitView(JsonNode value, Instant computedAt) {}
+
+  /** The same profile with other trait values. */
+  public ProfileView withTraits(Map<String, TraitView> otherTraits) {
+    return new ProfileView(id, createdAt, updatedAt, attributes, identities, eventCounts, otherTraits);
+  }
 }

@@ -103,7 +103,7 @@ public final class ProfileWriter {
       }
     }
     if (items.isEmpty()) {
-      return new WriteResult(0, 0, 0, 0, 0, unlinkable);
+      return new WriteResult(0, 0, 0, 0, 0, unlinkable, Set.of(), Set.of());
     }
     WriteResult written = transactions.inTransaction(
         "write a batch of " + batch.size() + " records to profiles", c -> write(c, items));
@@ -162,7 +162,8 @@ public final class ProfileWriter {
     profiles.insert(c, inserts, Instant.now());
     graph.add(c, newIdentities);
     profiles.update(c, updates);
-    Set<EventRows.Key> written = events.upsert(c, eventRows(items, groupOf));
+    List<EventRows.Row> rows = eventRows(items, groupOf);
+    Set<EventRows.Key> written = events.upsert(c, rows);
 
     int unchanged = 0;
     for (int i = 0; i < items.size(); i++) {
@@ -173,7 +174,13 @@ public final class ProfileWriter {
       unchanged += same ? 1 : 0;
     }
     int merges = groups.stream().mapToInt(g -> g.merges).sum();
-    return new WriteResult(inserts.size(), updates.size(), written.size(), unchanged, merges, List.of());
+    // which timelines changed, for the traits computed over them
+    Set<UUID> survivors = new HashSet<>();
+    groups.stream().filter(g -> g.merges > 0).forEach(g -> survivors.add(g.profileId));
+    Set<UUID> timelineChanged = new HashSet<>(survivors);
+    rows.stream().filter(r -> written.contains(r.key())).forEach(r -> timelineChanged.add(r.profileId()));
+    return new WriteResult(inserts.size(), updates.size(), written.size(), unchanged, merges, List.of(),
+        timelineChanged, survivors);
   }
 
   /** The group of each entity, with the known profiles its keys reach. */

@@ -1,6 +1,8 @@
 package io.cxhub.profile;
 
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * What one batch changed.
@@ -11,15 +13,21 @@ import java.util.List;
  *     to the stored one)
  * @param merges profiles merged away into another one
  * @param unlinkable entities not written because they cannot be tied to a profile
+ * @param timelineChanged profiles whose timeline changed: events inserted or changed, or a merge absorbed (their
+ *     computed traits may have changed)
+ * @param mergeSurvivors the profiles of {@code timelineChanged} that absorbed a merge
  */
 public record WriteResult(int profilesCreated, int profilesUpdated, int eventsWritten, int unchanged, int merges,
-    List<Unlinkable> unlinkable) {
+    List<Unlinkable> unlinkable, Set<UUID> timelineChanged, Set<UUID> mergeSurvivors) {
 
   public WriteResult {
     unlinkable = List.copyOf(unlinkable);
+    timelineChanged = Set.copyOf(timelineChanged);
+    mergeSurvivors = Set.copyOf(mergeSurvivors);
   }
 
   WriteResult withUnlinkable(List<Unlinkable> more) {
-    return new WriteResult(profilesCreated, profilesUpdated, eventsWritten, unchanged, merges, more);
+    return new WriteResult(profilesCreated, profilesUpdated, eventsWritten, unchanged, merges, more, timelineChanged,
+        mergeSurvivors);
   }
 }
