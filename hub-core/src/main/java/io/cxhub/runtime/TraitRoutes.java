@@ -7,9 +7,9 @@ import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Keeping trait values current beside ingestion: hot reload of {@code traits/} every two seconds,
- * values due to change by time every second, and backfill pages of new or changed traits in
- * slices of at most two seconds (so a shutdown never waits long for them).
+ * Keeping trait values current beside ingestion: hot reload of {@code traits/} and values due to
+ * change by time every second, and backfill pages of new or changed traits in slices of at most
+ * two seconds (so a shutdown never waits long for them).
  */
 final class TraitRoutes extends RouteBuilder {
 
@@ -25,7 +25,7 @@ final class TraitRoutes extends RouteBuilder {
 
   @Override
   public void configure() {
-    from("timer:cxhub-trait-reload?period=2000&delay=2000").routeId("cxhub-trait-reload")
+    from("timer:cxhub-trait-reload?period=1000&delay=1000").routeId("cxhub-trait-reload")
         .process(e -> watcher.poll());
     from("timer:cxhub-trait-expiry?period=1000&delay=1000").routeId("cxhub-trait-expiry")
         .process(e -> expiry.runDue(Duration.ofSeconds(2)));

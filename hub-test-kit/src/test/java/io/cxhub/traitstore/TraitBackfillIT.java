@@ -12,6 +12,7 @@ import io.cxhub.profile.ProfileChange;
 import io.cxhub.profile.ProfileWriter;
 import io.cxhub.store.Database;
 import io.cxhub.taxonomy.Taxonomy;
+import io.cxhub.testkit.SettableClock;
 import io.cxhub.testkit.TestPostgres;
 import io.cxhub.traits.TraitCatalog;
 import io.cxhub.traits.TraitLoader;
@@ -56,7 +57,7 @@ class TraitBackfillIT {
     db = Database.open(TestPostgres.newDatabase("backfill"), null, null, 4);
     TraitLoader loader = new TraitLoader(Taxonomy.loadDefault());
     traits = new LiveTraits(traitsDir, loader, TraitCatalog.load(traitsDir, loader));
-    maintainer = new TraitMaintainer(traits, db.dataSource(), new MovableClock(T), published::addAll);
+    maintainer = new TraitMaintainer(traits, db.dataSource(), new SettableClock(T), published::addAll);
   }
 
   @AfterEach
@@ -122,6 +123,34 @@ class TraitBackfillIT {
     restarted.sync();
     assertEquals(0, count("select count(*) from profile_trait"));
     assertNull(restarted.states().get("contacts_7d"));
+  }
+
+  @Test
+  void aBrokenTraitsTreeKeepsTheRunningCatalogUntilItIsFixed() throws Exception {
+    Files.writeString(traitsDir.resolve("contacts_7d.yaml"), CONTACTS.formatted("7d"));
+    assertEquals(List.of(), traits.reload());
+    TraitBackfill backfill = new TraitBackfill(maintainer, db.dataSource(), 2, 1);
+    TraitWatcher watcher = new TraitWatcher(traits, backfill);
+    assertEquals(List.of(), watcher.poll(), "nothing changed");
+
+    Files.writeString(traitsDir.resolve("surveys.yaml"), "trait: surveys\nentity: survey\naggregate: count\n");
+    List<io.cxhub.config.Problem> problems = watcher.poll();
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).toString().contains("surveys.yaml:2"), problems.toString());
+    assertTrue(problems.get(0).toString().contains("unknown entity 'survey'"), problems.toString());
+    assertEquals(List.of("contacts_7d"), names(), "the running catalog stays");
+    assertEquals(List.of(), watcher.poll(), "problems are reported once per change");
+
+    Files.writeString(traitsDir.resolve("surveys.yaml"), "trait: surveys\nentity: survey_response\naggregate: count\n");
+    assertEquals(List.of(), watcher.poll());
+    assertEquals(List.of("contacts_7d", "surveys"), names());
+    TraitDefinitions.Backfill surveys = backfill.states().get("surveys");
+    assertNotNull(surveys, "the new trait is recorded for its backfill");
+    assertNull(surveys.finishedAt(), "and waits for it");
+  }
+
+  private List<String> names() {
+    return traits.current().all().stream().map(io.cxhub.traits.TraitDefinition::name).toList();
   }
 
   private static BackfillProgress progress(TraitBackfill backfill) {

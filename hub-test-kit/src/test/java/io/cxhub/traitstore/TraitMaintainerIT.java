@@ -17,6 +17,7 @@ import io.cxhub.profile.TimelineEvent;
 import io.cxhub.profile.WriteResult;
 import io.cxhub.store.Database;
 import io.cxhub.taxonomy.Taxonomy;
+import io.cxhub.testkit.SettableClock;
 import io.cxhub.testkit.TestPostgres;
 import io.cxhub.traits.TraitCatalog;
 import io.cxhub.traits.TraitDefinition;
@@ -48,7 +49,7 @@ class TraitMaintainerIT {
   private static final TraitCatalog SHIPPED = TraitCatalog.load(Path.of("..", "traits"), LOADER);
 
   private final List<ProfileChange> published = Collections.synchronizedList(new ArrayList<>());
-  private final MovableClock clock = new MovableClock(T);
+  private final SettableClock clock = new SettableClock(T);
   private Database db;
   private ProfileWriter writer;
   private TraitMaintainer maintainer;
