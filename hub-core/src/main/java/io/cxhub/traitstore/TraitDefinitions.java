@@ -44,7 +44,7 @@ final class TraitDefinitions {
    */
   Sync sync(Connection c, TraitCatalog catalog) throws SQLException {
     Map<String, String> stored = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("select trait, fingerprint from trait_definition for update");
+    try (PreparedStatement ps = c.prepareStatement("select trait, fingerprint from trait_definition order by trait for update");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         stored.put(rs.getString(1), rs.getString(2));

@@ -93,11 +93,12 @@ public final class TraitMaintainer {
   }
 
   private void recomputeOrRemember(Map<UUID, Cause> causes) {
+    Instant now = clock.instant();
+    Collection<TraitDefinition> all = traits.current().all();
+    List<ProfileChange> changes;
     try {
-      Instant now = clock.instant();
-      Collection<TraitDefinition> all = traits.current().all();
-      publish(transactions.inTransaction("recompute the traits of " + causes.size() + " profiles",
-          c -> recompute(c, causes, locks.lock(c, causes.keySet()), all, now)));
+      changes = transactions.inTransaction("recompute the traits of " + causes.size() + " profiles",
+          c -> recompute(c, causes, locks.lock(c, causes.keySet()), all, now));
     } catch (RuntimeException e) {
       causes.forEach((profile, cause) -> {
         if (stale.size() < MAX_STALE) {
@@ -106,6 +107,13 @@ public final class TraitMaintainer {
       });
       log.error("traits of {} profiles could not be recomputed; they are retried on the next expiry pass ({} waiting): {}",
           causes.size(), stale.size(), e.toString());
+      return;
+    }
+    try {
+      publish(changes);
+    } catch (RuntimeException e) {
+      // the values are stored; only listeners miss these changes (the bus is stopping)
+      log.error("{} trait changes were stored but could not be published: {}", changes.size(), e.toString());
     }
   }
 

@@ -24,6 +24,21 @@ final class Timelines {
         "responded_at", respondedAt), respondedAt);
   }
 
+  /** A CRM contact whose keys tie the e-mail and the phone to one person. */
+  static MappedRecord contact(String id, String email, String phone, Instant observedAt) {
+    RawRecord raw = new RawRecord("crm", "contacts", id, observedAt, JsonNodeFactory.instance.objectNode(), null, null);
+    return new MappedRecord(raw, List.of(new EntityRecord("party", id, Map.of("email", email),
+        List.of(new IdentityKey("email", email), new IdentityKey("phone", phone)))));
+  }
+
+  /** A contact-centre contact known only by the caller's number. */
+  static MappedRecord call(String phone, String id, Instant startedAt) {
+    RawRecord raw = new RawRecord("genesys", "conversations", id, startedAt, JsonNodeFactory.instance.objectNode(), null,
+        null);
+    return new MappedRecord(raw, List.of(new EntityRecord("interaction", id, Map.of("interaction_id", id,
+        "started_at", startedAt), List.of(new IdentityKey("phone", phone)))));
+  }
+
   private static MappedRecord event(String system, String stream, String entity, String email, String id,
       Map<String, Object> fields, Instant observedAt) {
     RawRecord raw = new RawRecord(system, stream, id, observedAt, JsonNodeFactory.instance.objectNode(), null, null);

@@ -129,6 +129,22 @@ class TraitMaintainerIT {
   }
 
   @Test
+  void aProfileThatAbsorbsAMergeTakesTheMergedOnesContactsAndTheMergedOnesValuesGo() throws SQLException {
+    write(interaction("dee@example.com", "conv-5", T.minusSeconds(60)));
+    write(Timelines.call("+14155550123", "call-1", T.minusSeconds(30)));
+    String byEmail = profileOf("dee@example.com");
+    String byPhone = new ProfileQueries(db.dataSource()).byKey(new IdentityKey("phone", "+14155550123")).orElseThrow().id();
+    assertEquals(2, count("select count(*) from profile_trait where trait = 'contacts_7d' and value = '1'"));
+    published.clear();
+
+    WriteResult merge = write(Timelines.contact("003X", "dee@example.com", "+14155550123", T));
+    assertEquals(1, merge.merges());
+    String survivor = byEmail.compareTo(byPhone) < 0 ? byEmail : byPhone;
+    assertEquals(List.of(change(survivor, "contacts_7d", "1", "2", T, Cause.MERGE)), published);
+    assertEquals(1, count("select count(*) from profile_trait"), "the merged-away profile's values went with it");
+  }
+
+  @Test
   void oneRoundOfQueriesRecomputesAWholeBatchAndAgreesWithEvaluatingTheFullTimeline() {
     List<String> statements = Collections.synchronizedList(new ArrayList<>());
     maintainer = maintainer(counting(db.dataSource(), statements));
@@ -188,6 +204,10 @@ class TraitMaintainerIT {
   private String traitRowVersions() {
     return query("select string_agg(profile_id || '/' || trait || ':' || xmin::text, ',' order by profile_id, trait)"
         + " from profile_trait");
+  }
+
+  private long count(String sql) {
+    return Long.parseLong(query(sql));
   }
 
   private String query(String sql) {
