@@ -40,6 +40,8 @@ class TraitsEndToEndIT {
   @BeforeAll
   static void startHub() throws Exception {
     fixture = new HubFixture(Map.of());
+    // small batches go to the store at once: every step here waits for one
+    Files.writeString(fixture.configDir.resolve("hub.yaml"), "pipeline:\n  batchTimeoutMillis: 20\n");
     Path traits = Files.createDirectories(fixture.configDir.resolve("traits"));
     Files.copy(HubFixture.REPO.resolve("traits/contacts_7d.yaml"), traits.resolve("contacts_7d.yaml"));
     fixture.start(clock);
