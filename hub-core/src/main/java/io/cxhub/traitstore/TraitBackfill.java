@@ -5,14 +5,17 @@ import io.cxhub.profile.ProfileChange.Cause;
 import io.cxhub.store.Transactions;
 import io.cxhub.traits.TraitCatalog;
 import io.cxhub.traits.TraitDefinition;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -117,7 +120,7 @@ public final class TraitBackfill {
       Map<UUID, Cause> causes = new LinkedHashMap<>();
       profiles.forEach(p -> causes.put(p, Cause.BACKFILL));
       List<ProfileChange> changes = maintainer.recompute(c, causes, profiles,
-          traits.stream().map(catalog::find).map(java.util.Optional::orElseThrow).toList(), now);
+          traits.stream().map(catalog::find).map(Optional::orElseThrow).toList(), now);
       boolean finished = profiles.size() < pageSize;
       definitions.advance(c, traits, profiles.isEmpty() ? null : profiles.get(profiles.size() - 1), profiles.size(),
           finished ? now : null);
@@ -148,7 +151,7 @@ public final class TraitBackfill {
     }
   }
 
-  private static long countProfiles(java.sql.Connection c) throws java.sql.SQLException {
+  private static long countProfiles(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select count(*) from profile"); ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -56,7 +57,7 @@ public final class TraitExpiry {
       Map<UUID, Set<String>> due = maintainer.rows().due(c, locked, now);
       Set<String> names = new HashSet<>();
       due.values().forEach(names::addAll);
-      List<TraitDefinition> traits = names.stream().map(catalog::find).flatMap(java.util.Optional::stream).toList();
+      List<TraitDefinition> traits = names.stream().map(catalog::find).flatMap(Optional::stream).toList();
       if (traits.size() < names.size()) {
         maintainer.rows().deleteUndefined(c, due.keySet(), catalog.all().stream().map(TraitDefinition::name).toList());
       }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ final class TraitRows {
       ps.setArray(2, SqlArrays.text(c, List.copyOf(traits)));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          java.sql.Timestamp next = rs.getTimestamp(4);
+          Timestamp next = rs.getTimestamp(4);
           stored.computeIfAbsent(rs.getObject(1, UUID.class), p -> new HashMap<>())
               .put(rs.getString(2), new Stored(TraitJson.parse(rs.getString(3)), next == null ? null : next.toInstant()));
         }
@@ -83,7 +85,7 @@ final class TraitRows {
 
   /** The traits of these profiles whose value changes by {@code now} without an event. */
   Map<UUID, Set<String>> due(Connection c, Collection<UUID> profiles, Instant now) throws SQLException {
-    Map<UUID, Set<String>> due = new java.util.LinkedHashMap<>();
+    Map<UUID, Set<String>> due = new LinkedHashMap<>();
     if (profiles.isEmpty()) {
       return due;
     }
