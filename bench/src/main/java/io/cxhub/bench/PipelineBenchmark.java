@@ -47,7 +47,8 @@ import org.apache.camel.ProducerTemplate;
  *       {@code reWriteBatchedInserts=true}.
  * </ol>
  *
- * <p>Run from the repository root (it copies {@code mappings/}; or pass {@code -Dcxhub.mappings=…}):
+ * <p>Run from the repository root (it copies {@code mappings/}; or pass {@code -Dcxhub.mappings=…}; with
+ * {@code -Dcxhub.traits=traits} the hub also keeps the shipped traits):
  * {@code java -cp 'bench/target/classes:bench/target/lib/*' io.cxhub.bench.PipelineBenchmark 20000}
  */
 public final class PipelineBenchmark {
@@ -78,6 +79,10 @@ public final class PipelineBenchmark {
     Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path config = work.resolve("config");
     copyTree(mappings, config.resolve("mappings"));
+    String traits = System.getProperty("cxhub.traits");
+    if (traits != null) { // computed traits on the write path: -Dcxhub.traits=traits
+      copyTree(Path.of(traits).toAbsolutePath(), config.resolve("traits"));
+    }
     Files.createDirectories(config.resolve("routes"));
     Files.createDirectories(config.resolve("plugins"));
 

@@ -76,8 +76,13 @@ final class HubFixture implements AutoCloseable {
   }
 
   Hub start() {
+    return start(java.time.Clock.systemUTC());
+  }
+
+  /** Starts the hub with its computed traits evaluated at {@code traitClock}. */
+  Hub start(java.time.Clock traitClock) {
     HubOptions options = HubYaml.load(configDir, new HubOverrides(0, configDir.resolve("data"), TOKEN, hubDbUrl, variables));
-    hub = Hub.start(options);
+    hub = Hub.start(options, traitClock);
     return hub;
   }
 

@@ -9,6 +9,8 @@ import io.cxhub.drift.Severity;
 import io.cxhub.ingest.StreamStatsRepository;
 import io.cxhub.mapping.IdentityKey;
 import io.cxhub.plugin.LoadedPlugin;
+import io.cxhub.profile.ProfileChange;
+import io.cxhub.profile.ProfilePage;
 import io.cxhub.profile.ProfileQueries;
 import io.cxhub.quarantine.QuarantineStore;
 import io.cxhub.runtime.IngestCounts;
@@ -16,11 +18,13 @@ import io.cxhub.runtime.DriftWatch;
 import io.cxhub.runtime.QuarantineReplay;
 import io.cxhub.spi.connector.HubEndpoints;
 import io.cxhub.spi.record.RawRecord;
+import io.cxhub.traitstore.TraitOverview;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -51,10 +55,19 @@ public final class ApiRoutes extends RouteBuilder {
   private final DriftWatch drift;
   private final ProfileUnmerger unmerger;
   private final IdentitySimulation simulation;
+  private final TraitOverview traits;
+  private final Supplier<Map<ProfileChange.Cause, Long>> profileChanges;
 
+  /**
+   * @param traits the traits in service, and the values a profile shows for them
+   * @param profileChanges trait changes published since start, per cause
+   */
   public ApiRoutes(ObjectMapper json, ApiTokens tokens, ProfileQueries profiles, StreamStatsRepository streams,
       QuarantineStore quarantine, QuarantineReplay replay, List<LoadedPlugin> plugins, DriftAlertStore alerts,
-      DriftWatch drift, ProfileUnmerger unmerger, IdentitySimulation simulation) {
+      DriftWatch drift, TraitOverview traits, Supplier<Map<ProfileChange.Cause, Long>> profileChanges,
+      ProfileUnmerger unmerger, IdentitySimulation simulation) {
+    this.traits = traits;
+    this.profileChanges = profileChanges;
     this.unmerger = unmerger;
     this.simulation = simulation;
     this.alerts = alerts;
@@ -91,12 +104,13 @@ public final class ApiRoutes extends RouteBuilder {
         } catch (IllegalArgumentException bad) {
           throw new BadRequest(bad.getMessage());
         }
-        return Map.of("items", profiles.byKey(k).map(List::of).orElse(List.of()));
+        return Map.of("items", profiles.byKey(k).map(traits::complete).map(List::of).orElse(List.of()));
       }
-      return Map.of("items", profiles.page(limit(e), query(e, "after")));
+      ProfilePage page = profiles.page(limit(e), query(e, "after"));
+      return Map.of("items", new ProfilePage(page.profiles().stream().map(traits::complete).toList(), page.nextAfter()));
     });
     endpoint("GET", "/api/profiles/{id}", Role.VIEWER, e -> profiles.byId(e.getIn().getHeader("id", String.class))
-        .map(p -> (Object) p).orElseThrow(() -> new NotFound("no profile " + e.getIn().getHeader("id"))));
+        .map(traits::complete).orElseThrow(() -> new NotFound("no profile " + e.getIn().getHeader("id"))));
     endpoint("GET", "/api/profiles/{id}/timeline", Role.VIEWER, e -> {
       String id = e.getIn().getHeader("id", String.class);
       if (profiles.byId(id).isEmpty()) {
@@ -137,6 +151,12 @@ public final class ApiRoutes extends RouteBuilder {
       } catch (io.cxhub.config.ConfigProblemsException problems) {
         throw new BadRequest(String.join("\n", problems.problems().stream().map(Object::toString).toList()));
       }
+    });
+    endpoint("GET", "/api/traits", Role.VIEWER, e -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("items", traits.list());
+      body.put("profileChanges", profileChanges.get());
+      return body;
     });
     endpoint("GET", "/api/streams", Role.VIEWER, e -> Map.of("items", streams.list()));
     endpoint("GET", "/api/plugins", Role.VIEWER, e -> Map.of("items", plugins.stream().map(ApiRoutes::describe).toList()));

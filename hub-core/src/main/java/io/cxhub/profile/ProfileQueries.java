@@ -1,7 +1,9 @@
 package io.cxhub.profile;
 
 import io.cxhub.mapping.IdentityKey;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.cxhub.profile.ProfileView.IdentityView;
+import io.cxhub.profile.ProfileView.TraitView;
 import io.cxhub.store.SqlArrays;
 import io.cxhub.store.StoreException;
 import java.sql.Connection;
@@ -131,7 +133,7 @@ public final class ProfileQueries {
     });
   }
 
-  /** Runs the profile query, then fetches identities and event counts of all its rows in one query each. */
+  /** Runs the profile query, then fetches identities, event counts and trait values of all its rows in one query each. */
   private List<ProfileView> views(Connection c, PreparedStatement profileQuery) throws SQLException {
     record Row(UUID id, java.time.Instant created, java.time.Instant updated, String attributes) {}
     List<Row> rows = new ArrayList<>();
@@ -168,11 +170,23 @@ public final class ProfileQueries {
       }
     }
     Map<String, List<ProfileView.MergeView>> merges = merges(c, ids);
+    Map<UUID, Map<String, TraitView>> traits = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("select profile_id, trait, value::text, computed_at from profile_trait"
+        + " where profile_id = any(?::uuid[])")) {
+      ps.setArray(1, SqlArrays.text(c, ids));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String value = rs.getString(3);
+          traits.computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeMap<>()).put(rs.getString(2),
+              new TraitView(value == null ? NullNode.getInstance() : ProfileJson.parse(value), rs.getTimestamp(4).toInstant()));
+        }
+      }
+    }
     List<ProfileView> views = new ArrayList<>(rows.size());
     for (Row r : rows) {
       views.add(new ProfileView(r.id().toString(), r.created(), r.updated(), ProfileJson.readAttributes(r.attributes()),
           List.copyOf(identities.getOrDefault(r.id(), List.of())), counts.getOrDefault(r.id(), Map.of()),
-          List.copyOf(merges.getOrDefault(r.id().toString(), List.of()))));
+          List.copyOf(merges.getOrDefault(r.id().toString(), List.of())), traits.getOrDefault(r.id(), Map.of())));
     }
     return views;
   }

@@ -33,10 +33,14 @@ public final class ProfileUnmerger {
   private final SourceRows sources = new SourceRows();
   private final ProfileRows profiles = new ProfileRows();
   private final Survivors survivors;
+  private final java.util.function.Consumer<Unmerged> afterCommit;
 
-  public ProfileUnmerger(DataSource dataSource, IdentityRules rules, Taxonomy taxonomy) {
+  /** @param afterCommit told of each un-merge once committed (the hub recomputes both profiles' traits) */
+  public ProfileUnmerger(DataSource dataSource, IdentityRules rules, Taxonomy taxonomy,
+      java.util.function.Consumer<Unmerged> afterCommit) {
     this.transactions = new Transactions(dataSource);
     this.survivors = taxonomy == null ? Survivors.mostRecent() : new Survivors(taxonomy, rules);
+    this.afterCommit = afterCommit;
   }
 
   /**
@@ -45,8 +49,10 @@ public final class ProfileUnmerger {
    * @throws IllegalStateException when there is no such merge left to undo
    */
   public Unmerged unmerge(UUID survivor, UUID merged, String actor, String comment) {
-    return transactions.inTransaction("un-merge profile " + (merged == null ? "" : merged + " ") + "from " + survivor,
-        c -> unmerge(c, survivor, merged, actor, comment));
+    Unmerged done = transactions.inTransaction("un-merge profile " + (merged == null ? "" : merged + " ") + "from "
+        + survivor, c -> unmerge(c, survivor, merged, actor, comment));
+    afterCommit.accept(done);
+    return done;
   }
 
   private Unmerged unmerge(Connection c, UUID survivor, UUID mergedId, String actor, String comment)

@@ -1,5 +1,6 @@
 package io.cxhub.profile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,11 @@ import java.util.Map;
  * @param attributes attribute name to its surviving value and provenance
  * @param eventCounts timeline events per taxonomy entity
  * @param merges merges this profile absorbed or was split off from, oldest first
+ * @param traits computed trait name to its value
  */
 public record ProfileView(String id, Instant createdAt, Instant updatedAt, Map<String, Attribute> attributes,
-    List<IdentityView> identities, Map<String, Long> eventCounts, List<MergeView> merges) {
+    List<IdentityView> identities, Map<String, Long> eventCounts, List<MergeView> merges,
+    Map<String, TraitView> traits) {
 
   /** @param key {@code type:value} */
   public record IdentityView(String key, String system, Instant firstSeen) {}
@@ -25,4 +28,16 @@ public record ProfileView(String id, Instant createdAt, Instant updatedAt, Map<S
   public record MergeView(long id, String survivor, String merged, Instant mergedAt, String causeSystem,
       String causeStream, String causeSourceId, String causeEntity, String causeKey, String rule, Instant unmergedAt,
       String unmergedBy, String unmergeComment) {}
+
+  /**
+   * @param value the trait's value as JSON (null for none)
+   * @param computedAt when the stored value was last computed; null when nothing is stored, because the profile
+   *     never had other than the trait's value over no events (0, false, none)
+   */
+  public record TraitView(JsonNode value, Instant computedAt) {}
+
+  /** The same profile with other trait values. */
+  public ProfileView withTraits(Map<String, TraitView> otherTraits) {
+    return new ProfileView(id, createdAt, updatedAt, attributes, identities, eventCounts, merges, otherTraits);
+  }
 }

@@ -227,8 +227,13 @@ public final class ProfileWriter {
           : !eventsWritten.contains(eventKey(item));
       unchanged += same ? 1 : 0;
     }
+    // which timelines changed, for the traits computed over them
+    Set<UUID> survivors = new HashSet<>();
+    resolved.merges().forEach(m -> survivors.add(m.survivor()));
+    Set<UUID> timelineChanged = new HashSet<>(survivors);
+    eventsWritten.forEach(k -> timelineChanged.add(eventRows.get(k).profileId()));
     return new WriteResult(inserted.size(), updated, eventsWritten.size(), unchanged, resolved.merges().size(),
-        resolved.refusals().size(), resolved.dropped().size(), List.of());
+        resolved.refusals().size(), resolved.dropped().size(), List.of(), timelineChanged, survivors);
   }
 
   /**

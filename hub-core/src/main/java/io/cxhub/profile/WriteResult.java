@@ -1,6 +1,8 @@
 package io.cxhub.profile;
 
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * What one batch changed.
@@ -13,20 +15,26 @@ import java.util.List;
  * @param mergesRefused merges the identity rules refused (a key-type limit, an earlier un-merge)
  * @param keysDropped new identity keys not attached because their profile reached its limit for that type
  * @param unlinkable entities not written because they cannot be tied to a profile
+ * @param timelineChanged profiles whose timeline changed: events inserted or changed, or a merge absorbed (their
+ *     computed traits may have changed)
+ * @param mergeSurvivors the profiles of {@code timelineChanged} that absorbed a merge
  */
 public record WriteResult(int profilesCreated, int profilesUpdated, int eventsWritten, int unchanged, int merges,
-    int mergesRefused, int keysDropped, List<Unlinkable> unlinkable) {
+    int mergesRefused, int keysDropped, List<Unlinkable> unlinkable, Set<UUID> timelineChanged,
+    Set<UUID> mergeSurvivors) {
 
   public WriteResult {
     unlinkable = List.copyOf(unlinkable);
+    timelineChanged = Set.copyOf(timelineChanged);
+    mergeSurvivors = Set.copyOf(mergeSurvivors);
   }
 
   static WriteResult nothing(List<Unlinkable> unlinkable) {
-    return new WriteResult(0, 0, 0, 0, 0, 0, 0, unlinkable);
+    return new WriteResult(0, 0, 0, 0, 0, 0, 0, unlinkable, Set.of(), Set.of());
   }
 
   WriteResult withUnlinkable(List<Unlinkable> more) {
     return new WriteResult(profilesCreated, profilesUpdated, eventsWritten, unchanged, merges, mergesRefused,
-        keysDropped, more);
+        keysDropped, more, timelineChanged, mergeSurvivors);
   }
 }

@@ -12,7 +12,9 @@ public final class Bus {
     /** Records as connectors and the ingest API hand them over. */
     RAW,
     /** Records mapped to taxonomy entities, waiting to be written to profiles. */
-    MAPPED
+    MAPPED,
+    /** Trait values of profiles that changed ({@code List<ProfileChange>}), for the listeners of the hub. */
+    PROFILE_CHANGES
   }
 
   private final int queueSize;

@@ -58,9 +58,8 @@ public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, TraitCatal
         problems.addAll(e.problems());
       }
     }
-    // traits are checked with the tree (file:line problems); computing them on profiles is issue 5's next step
     TraitCatalog traits = TraitCatalog.empty();
-    java.nio.file.Path traitsDir = options.configDir().resolve("traits");
+    java.nio.file.Path traitsDir = options.traitsDir();
     if (taxonomy != null && java.nio.file.Files.isDirectory(traitsDir)) {
       try {
         traits = TraitCatalog.load(traitsDir, new TraitLoader(taxonomy));

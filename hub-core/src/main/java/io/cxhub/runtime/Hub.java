@@ -25,6 +25,13 @@ import io.cxhub.spi.connector.HubEndpoints;
 import io.cxhub.spi.connector.StreamSpec;
 import io.cxhub.store.Database;
 import io.cxhub.store.EmbeddedPostgres;
+import io.cxhub.traits.TraitLoader;
+import io.cxhub.traitstore.LiveTraits;
+import io.cxhub.traitstore.TraitBackfill;
+import io.cxhub.traitstore.TraitExpiry;
+import io.cxhub.traitstore.TraitMaintainer;
+import io.cxhub.traitstore.TraitOverview;
+import io.cxhub.traitstore.TraitWatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -50,6 +57,10 @@ import org.slf4j.LoggerFactory;
 public final class Hub implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Hub.class);
+  /** Profiles per trait backfill page and per expiry batch. */
+  private static final int TRAIT_PAGE = 500;
+  /** Backfill progress is logged every this many pages (and at start and end). */
+  private static final int TRAIT_LOG_PAGES = 20;
 
   private final Main main;
   private final EmbeddedPostgres postgres;
@@ -58,10 +69,12 @@ public final class Hub implements AutoCloseable {
   private final List<LoadedPlugin> plugins;
   private final RecordOutcomes outcomes;
   private final AlertNotifier notifier;
+  private final ProfileChangeListeners profileChanges;
 
   private Hub(Main main, EmbeddedPostgres postgres, Database database, int httpPort, List<LoadedPlugin> plugins,
-      RecordOutcomes outcomes, AlertNotifier notifier) {
+      RecordOutcomes outcomes, AlertNotifier notifier, ProfileChangeListeners profileChanges) {
     this.notifier = notifier;
+    this.profileChanges = profileChanges;
     this.main = main;
     this.postgres = postgres;
     this.database = database;
@@ -84,6 +97,17 @@ public final class Hub implements AutoCloseable {
    * @throws io.cxhub.plugin.PluginException when a plugin cannot be loaded
    */
   public static Hub start(HubOptions options) {
+    return start(options, Clock.systemUTC());
+  }
+
+  /**
+   * Starts a hub whose computed traits are evaluated at {@code traitClock} (tests move it to let
+   * windows expire); everything else reads the system clock.
+   *
+   * @throws ConfigProblemsException when the configuration tree has problems (each with file:line)
+   * @throws io.cxhub.plugin.PluginException when a plugin cannot be loaded
+   */
+  public static Hub start(HubOptions options, Clock traitClock) {
     ConfigTree tree = ConfigTree.load(options, true);
     EmbeddedPostgres postgres = null;
     Database database = null;
@@ -95,7 +119,7 @@ public final class Hub implements AutoCloseable {
         url = postgres.jdbcUrl("cxhub");
       }
       database = Database.open(url, options.dbUser(), options.dbPassword(), options.poolSize());
-      return startCamel(options, tree, postgres, database);
+      return startCamel(options, tree, postgres, database, traitClock);
     } catch (RuntimeException e) {
       if (database != null) {
         database.close();
@@ -118,7 +142,8 @@ public final class Hub implements AutoCloseable {
     main.addInitialProperty("camel.component.http.responseTimeout", "60000");
   }
 
-  private static Hub startCamel(HubOptions options, ConfigTree tree, EmbeddedPostgres postgres, Database database) {
+  private static Hub startCamel(HubOptions options, ConfigTree tree, EmbeddedPostgres postgres, Database database,
+      Clock traitClock) {
     ObjectMapper json = json();
     var dataSource = database.dataSource();
     CursorRepository cursors = new CursorRepository(dataSource);
@@ -131,6 +156,15 @@ public final class Hub implements AutoCloseable {
     AlertNotifier notifier = DriftNotifications.of(options.drift().notifications(), json);
     DriftWatch drift = new DriftWatch(new BaselineStore(dataSource, json), alerts, tree.mappings(), tree.taxonomy(),
         declaredStreams(tree.plugins()), tree.routes().policies(), options.drift(), Clock.systemUTC(), notifier);
+
+    Bus bus = new Bus(settings.queueSize());
+    ProfileChangeListeners profileChanges = new ProfileChangeListeners();
+    ProfileChangeOutlet outlet = new ProfileChangeOutlet(bus);
+    LiveTraits traits = new LiveTraits(options.traitsDir(), new TraitLoader(tree.taxonomy()), tree.traits());
+    TraitMaintainer maintainer = new TraitMaintainer(traits, dataSource, traitClock, outlet);
+    TraitBackfill backfill = new TraitBackfill(maintainer, dataSource, TRAIT_PAGE, TRAIT_LOG_PAGES);
+    // new and changed traits (a first start, an edit while the hub was down) are backfilled once routes run
+    backfill.sync();
 
     int port = options.httpPort() == 0 ? freePort() : requireFree(options.httpPort());
     Main main = new Main();
@@ -150,14 +184,18 @@ public final class Hub implements AutoCloseable {
         main.configure().addRoutesBuilder(c.routes());
       }
     }
-    main.configure().addRoutesBuilder(new PipelineRoutes(new Bus(settings.queueSize()),
-        new MapStage(tree.mappings(), outcomes, drift), new StoreStage(new ProfileWriter(dataSource, options.identity(), tree.taxonomy()), outcomes), outcomes,
-        settings));
+    main.configure().addRoutesBuilder(new ProfileChangeRoutes(bus, outlet, profileChanges));
+    main.configure().addRoutesBuilder(new PipelineRoutes(bus,
+        new MapStage(tree.mappings(), outcomes, drift),
+        new StoreStage(new ProfileWriter(dataSource, options.identity(), tree.taxonomy()), outcomes, maintainer), outcomes, settings));
+    main.configure().addRoutesBuilder(new TraitRoutes(new TraitWatcher(traits, backfill),
+        new TraitExpiry(maintainer, dataSource, TRAIT_PAGE), backfill));
     main.configure().addRoutesBuilder(new DriftRoutes(drift, replay, options.drift()));
     main.configure().addRoutesBuilder(new MappingReloadRoutes(new MappingWatcher(tree.mappings())));
     main.configure().addRoutesBuilder(new ApiRoutes(json, tokens(options), new ProfileQueries(dataSource), stats,
-        quarantine, replay, tree.plugins(), alerts, drift,
-        new ProfileUnmerger(dataSource, options.identity(), tree.taxonomy()), new IdentitySimulation(dataSource)));
+        quarantine, replay, tree.plugins(), alerts, drift, new TraitOverview(traits, backfill, traitClock),
+        profileChanges::counts, new ProfileUnmerger(dataSource, options.identity(), tree.taxonomy(),
+            u -> maintainer.afterUnmerge(u.survivor(), u.restored())), new IdentitySimulation(dataSource)));
     try {
       main.start();
     } catch (Exception e) {
@@ -184,7 +222,7 @@ public final class Hub implements AutoCloseable {
     }
     log.info("cxhub is up: API on http://localhost:{}/api, {} plugin(s), {} connector instance(s)", port,
         tree.plugins().size(), tree.routes().instances().size());
-    return new Hub(main, postgres, database, port, tree.plugins(), outcomes, notifier);
+    return new Hub(main, postgres, database, port, tree.plugins(), outcomes, notifier, profileChanges);
   }
 
   /** The connectors' declared stream schemas by {@code system/stream}: a connector's id is its records' system. */
@@ -216,6 +254,11 @@ public final class Hub implements AutoCloseable {
 
   public List<LoadedPlugin> plugins() {
     return plugins;
+  }
+
+  /** Where listeners (use cases) register for trait changes of profiles. */
+  public ProfileChangeListeners profileChanges() {
+    return profileChanges;
   }
 
   /** Records handed over but not yet stored or quarantined. */

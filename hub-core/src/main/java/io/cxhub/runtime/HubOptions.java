@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * How a hub is started, after command line, environment and {@code hub.yaml} were combined.
  *
- * @param configDir the configuration tree (hub.yaml, routes/, mappings/, taxonomy/, plugins/)
+ * @param configDir the configuration tree (hub.yaml, routes/, mappings/, traits/, taxonomy/, plugins/)
  * @param dataDir where the embedded PostgreSQL keeps its data
  * @param httpPort port of the REST API (0: a free one)
  * @param adminToken bearer token with the admin role
@@ -39,6 +39,10 @@ public record HubOptions(Path configDir, Path dataDir, int httpPort, String admi
 
   public Path mappingsDir() {
     return configDir.resolve("mappings");
+  }
+
+  public Path traitsDir() {
+    return configDir.resolve("traits");
   }
 
   public Path taxonomyDir() {

@@ -5,6 +5,7 @@ import io.cxhub.profile.ProfileWriter;
 import io.cxhub.profile.WriteResult;
 import io.cxhub.quarantine.QuarantinedRecord;
 import io.cxhub.spi.record.RawRecord;
+import io.cxhub.traitstore.TraitMaintainer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -12,21 +13,27 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes a batch of mapped records to the profile store in one transaction. */
+/**
+ * Writes a batch of mapped records to the profile store in one transaction, then recomputes the
+ * traits of the profiles whose timeline it changed (see {@link TraitMaintainer#afterWrite}).
+ */
 public final class StoreStage {
 
   private static final Logger log = LoggerFactory.getLogger(StoreStage.class);
 
   private final ProfileWriter writer;
   private final RecordOutcomes outcomes;
+  private final TraitMaintainer traits;
 
-  public StoreStage(ProfileWriter writer, RecordOutcomes outcomes) {
+  public StoreStage(ProfileWriter writer, RecordOutcomes outcomes, TraitMaintainer traits) {
     this.writer = writer;
     this.outcomes = outcomes;
+    this.traits = traits;
   }
 
   public void write(List<MappedRecord> batch) {
     WriteResult result = writer.write(batch);
+    traits.afterWrite(result); // before the records count as stored: their cursors commit after their traits
     Map<RawRecord, String> unlinkable = new IdentityHashMap<>();
     result.unlinkable().forEach(u -> unlinkable.merge(u.record().source(), u.reason(), (a, b) -> a + "; " + b));
     List<RawRecord> stored = new ArrayList<>(batch.size());

@@ -51,7 +51,7 @@ final class TraitCompiler {
       return Optional.empty();
     }
     return Optional.of(new TraitDefinition(trait, root.path("description").asText(""), document.file(), entityName,
-        aggregate, field, where, window, time, since));
+        aggregate, field, where, window, time, since, Fingerprint.of(root)));
   }
 
   private Optional<TaxonomyEntity> entity(String name) {

@@ -32,10 +32,11 @@ public final class TraitDefinition {
   private final Optional<Duration> window;
   private final Optional<TaxonomyField> timeField;
   private final Optional<ChronoUnit> since;
+  private final String fingerprint;
 
   TraitDefinition(String name, String description, Path file, String entity, Aggregate aggregate,
       Optional<TaxonomyField> field, Where where, Optional<Duration> window, Optional<TaxonomyField> timeField,
-      Optional<ChronoUnit> since) {
+      Optional<ChronoUnit> since, String fingerprint) {
     this.name = name;
     this.description = description;
     this.file = file;
@@ -46,6 +47,7 @@ public final class TraitDefinition {
     this.window = window;
     this.timeField = timeField;
     this.since = since;
+    this.fingerprint = fingerprint;
   }
 
   public String name() {
@@ -78,6 +80,19 @@ public final class TraitDefinition {
 
   public Optional<ChronoUnit> since() {
     return since;
+  }
+
+  /** The field that dates an event; empty when the trait dates events by when the hub observed them. */
+  public Optional<TaxonomyField> timeField() {
+    return timeField;
+  }
+
+  /**
+   * Identifies what the trait computes: equal for two loads of the same definition, different when
+   * anything but the description changed. Stored values computed under another fingerprint are stale.
+   */
+  public String fingerprint() {
+    return fingerprint;
   }
 
   /** True when the value can change without a new event (a window, a condition on now, or {@code since}). */

@@ -185,7 +185,7 @@ class IdentityRulesIT {
     assertTrue(queries.byId(callerBefore.id()).isEmpty());
     assertEquals("J. Roe", merged.attributes().get("display_name").value().asText(), "crm wins display_name");
 
-    ProfileUnmerger unmerger = new ProfileUnmerger(db.dataSource(), writer.rules(), taxonomy);
+    ProfileUnmerger unmerger = new ProfileUnmerger(db.dataSource(), writer.rules(), taxonomy, u -> { });
     ProfileUnmerger.Unmerged u = unmerger.unmerge(java.util.UUID.fromString(janeBefore.id()), null, "ops",
         "the caller is Jane's neighbour");
 

@@ -158,8 +158,9 @@ class ProfileWriterIT {
 
     WriteResult second = writer.write(batch);
 
-    assertEquals(new WriteResult(2, 0, 2, 0, 0, 0, 0, List.of()), first);
-    assertEquals(new WriteResult(0, 0, 0, 4, 0, 0, 0, List.of()), second);
+    assertEquals(new WriteResult(2, 0, 2, 0, 0, 0, 0, List.of(), first.timelineChanged(), java.util.Set.of()), first);
+    assertEquals(2, first.timelineChanged().size(), "both profiles got an invoice");
+    assertEquals(new WriteResult(0, 0, 0, 4, 0, 0, 0, List.of(), java.util.Set.of(), java.util.Set.of()), second);
     assertEquals(rowsBefore, rowVersions(), "xmin and updated_at of every row");
   }
 
@@ -179,6 +180,8 @@ class ProfileWriterIT {
 
     assertEquals(1, r.merges());
     assertEquals(1, r.profilesUpdated());
+    assertEquals(java.util.Set.of(java.util.UUID.fromString(older)), r.mergeSurvivors());
+    assertEquals(r.mergeSurvivors(), r.timelineChanged(), "the survivor's timeline took the merged one's events");
     ProfileView merged = queries.byId(older).orElseThrow();
     assertTrue(queries.byId(newer).isEmpty());
     assertEquals(merged.id(), queries.byKey(phone("+14155550100")).orElseThrow().id());
