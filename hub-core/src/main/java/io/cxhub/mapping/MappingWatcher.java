@@ -1,12 +1,8 @@
 package io.cxhub.mapping;
 
+import io.cxhub.config.FilesDigest;
 import io.cxhub.config.Problem;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,32 +60,8 @@ public final class MappingWatcher {
   }
 
   private byte[] digest() {
-    MessageDigest digest = sha256();
     List<Problem> listing = new ArrayList<>();
-    for (Path file : MappingRegistry.yamlFiles(registry.root(), listing)) {
-      update(digest, file.toString());
-      try {
-        byte[] content = Files.readAllBytes(file);
-        update(digest, Integer.toString(content.length));
-        digest.update(content);
-      } catch (IOException e) {
-        update(digest, "unreadable: " + e.getMessage()); // the reload will report it with the file
-      }
-    }
-    listing.forEach(problem -> update(digest, problem.toString()));
-    return digest.digest();
-  }
-
-  private static void update(MessageDigest digest, String text) {
-    digest.update(text.getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) 0);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+    List<Path> files = MappingRegistry.yamlFiles(registry.root(), listing);
+    return FilesDigest.of(files, listing.stream().map(Problem::toString).toList());
   }
 }

@@ -1,12 +1,10 @@
 package io.cxhub.traitstore;
 
+import io.cxhub.config.FilesDigest;
 import io.cxhub.config.Problem;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -61,32 +59,13 @@ public final class TraitWatcher {
   }
 
   private byte[] digest() {
-    MessageDigest digest = sha256();
-    if (Files.isDirectory(traits.dir())) {
-      try (Stream<Path> files = Files.list(traits.dir())) {
-        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-          byte[] content = Files.readAllBytes(file);
-          update(digest, file.getFileName().toString());
-          update(digest, Integer.toString(content.length));
-          digest.update(content);
-        }
-      } catch (IOException e) {
-        update(digest, "unreadable: " + e.getMessage()); // the reload reports it with the file
-      }
+    if (!Files.isDirectory(traits.dir())) {
+      return FilesDigest.of(List.of(), List.of());
     }
-    return digest.digest();
-  }
-
-  private static void update(MessageDigest digest, String text) {
-    digest.update(text.getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) 0);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    try (Stream<Path> files = Files.list(traits.dir())) {
+      return FilesDigest.of(files.filter(Files::isRegularFile).sorted().toList(), List.of());
+    } catch (IOException e) {
+      return FilesDigest.of(List.of(), List.of("unreadable: " + e.getMessage())); // the reload reports it
     }
   }
 }
