@@ -50,12 +50,14 @@ import javax.sql.DataSource;
  * Identity resolution and profile upserts with a large store (issue 5), against the raw limit in the
  * same run on the same database.
  *
- * <p>For each store size (default 10 000, then 1 000 000 customers), on one embedded PostgreSQL:
+ * <p>For each store size (default 1 000 000, then 10 000 customers: the small store runs on a JVM the large one
+ * has warmed), on one embedded PostgreSQL:
  *
  * <ol>
  *   <li>seed: the customers go straight into {@code profile}, {@code identity} (≈ 2.77 keys each) and
  *       {@code profile_event} (two invoices each) by {@link SeededCustomers#seed}, then {@code vacuum analyze};
- *   <li>writer: rounds of 20 batches of 500 billing-customer records through {@link ProfileWriter#write},
+ *   <li>writer: rounds of 20 batches of 500 billing-customer records (fewer for a small store, see
+ *       {@link Settings#batchesFor}) through {@link ProfileWriter#write},
  *       one call per batch. Each batch: 70 % customers of the store (half re-read unchanged, half with a
  *       changed {@code updated_at} and country), 25 % new customers, 5 % records that carry a store
  *       customer's id with the e-mail (or phone) of a customer created earlier in the run, which merges the
@@ -74,7 +76,7 @@ import javax.sql.DataSource;
  * profile read for one batch, disk per profile by table and index, and the heap the writer retains.
  *
  * <p>Run from the repository root after {@code mvn -B -o -Pbench -pl bench -am package -DskipTests}:
- * {@code java -Xms1g -Xmx1g -cp 'bench/target/classes:bench/target/lib/*' io.cxhub.bench.IdentityScaleBenchmark 10000 1000000}
+ * {@code java -Xms1g -Xmx1g -cp 'bench/target/classes:bench/target/lib/*' io.cxhub.bench.IdentityScaleBenchmark 1000000 10000}
  * ({@code -Dbench.warmup=2 -Dbench.rounds=7 -Dbench.batches=20} are the defaults). Data lives in
  * {@code /tmp/cxhub-identity-bench-*} and is removed at the end.
  */
@@ -94,7 +96,7 @@ public final class IdentityScaleBenchmark {
 
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("bench.log", "warn"));
-    List<Integer> sizes = args.length == 0 ? List.of(10_000, 1_000_000) : Stream.of(args).map(Integer::valueOf).toList();
+    List<Integer> sizes = args.length == 0 ? List.of(1_000_000, 10_000) : Stream.of(args).map(Integer::valueOf).toList();
     Settings settings = new Settings(Integer.getInteger("bench.warmup", 2), Integer.getInteger("bench.rounds", 7),
         Integer.getInteger("bench.batches", 20));
     long start = System.nanoTime();
@@ -127,7 +129,18 @@ public final class IdentityScaleBenchmark {
         (System.nanoTime() - start) / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
-  record Settings(int warmup, int rounds, int batches) {}
+  /** @param batches per round, at most: a store gets one batch of 500 per 2 500 customers, at least 2 (see {@link #batchesFor}) */
+  record Settings(int warmup, int rounds, int batches) {
+
+    /**
+     * Batches per round for a store of {@code customers}. A round adds 250 new profiles per batch on each
+     * side, so a small store gets short rounds: 10 000 customers get rounds of 2 batches and end the run
+     * with ≈ 14 000 profiles instead of 55 000.
+     */
+    int batchesFor(int customers) {
+      return Math.max(2, Math.min(batches, customers / 2_500));
+    }
+  }
 
   // ---- one store size
 
@@ -138,7 +151,8 @@ public final class IdentityScaleBenchmark {
     }
   }
 
-  record StoreResult(int customers, SeededCustomers.SeedTimes seed, List<Round> writer, List<Round> raw) {}
+  record StoreResult(int customers, SeededCustomers.SeedTimes seed, long profilesAtStart, long profilesAtEnd,
+      List<Round> writer, List<Round> raw) {}
 
   private static StoreResult runStore(EmbeddedPostgres pg, int n, Settings settings) throws Exception {
     String name = "store_" + n;
@@ -166,9 +180,12 @@ public final class IdentityScaleBenchmark {
       Workload rawLoad = new Workload(n, 1, n + 1_000_000, 2);
       List<Round> writerRounds = new ArrayList<>();
       List<Round> rawRounds = new ArrayList<>();
+      int batches = settings.batchesFor(n);
+      long profilesAtStart = 0;
       for (int r = 0; r < settings.warmup() + settings.rounds(); r++) {
         boolean timed = r >= settings.warmup();
         if (r == settings.warmup()) {
+          profilesAtStart = count(admin, "profile");
           try (Statement s = admin.createStatement()) {
             s.execute("select pg_stat_statements_reset()");
           }
@@ -176,26 +193,29 @@ public final class IdentityScaleBenchmark {
         Round w = null;
         Round x = null;
         if (r % 2 == 0) {
-          w = writerRound(writer, writerPids, writerLoad, settings.batches());
-          x = rawRound(raw, rawPid, admin, rawLoad, settings.batches());
+          w = writerRound(writer, writerPids, writerLoad, batches);
+          x = rawRound(raw, rawPid, admin, rawLoad, batches);
         } else {
-          x = rawRound(raw, rawPid, admin, rawLoad, settings.batches());
-          w = writerRound(writer, writerPids, writerLoad, settings.batches());
+          x = rawRound(raw, rawPid, admin, rawLoad, batches);
+          w = writerRound(writer, writerPids, writerLoad, batches);
         }
         System.out.printf(Locale.ROOT, "%s round %d: writer %,.0f records/s (%s), raw %,.0f records/s"
-                + " (%d profile + %d identity rows)%n", timed ? "timed" : "warm-up", r + 1, w.rate(),
-            describe(w.totals()), x.rate(), x.profileRows(), x.identityRows());
+                + " (%d profile + %d identity rows); load average %.1f%n", timed ? "timed" : "warm-up", r + 1, w.rate(),
+            describe(w.totals()), x.rate(), x.profileRows(), x.identityRows(),
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (timed) {
           writerRounds.add(w);
           rawRounds.add(x);
         }
       }
-      System.out.println();
+      long profilesAtEnd = count(admin, "profile");
+      System.out.printf(Locale.ROOT, "%nRounds of %d batches of %d records; the store held %,d profiles when the timed"
+          + " rounds began and %,d when they ended.%n%n", batches, BATCH, profilesAtStart, profilesAtEnd);
       printRounds(writerRounds, rawRounds);
       printStatements(admin);
       explainLookup(admin, writerLoad);
       printDisk(admin, "after the run");
-      return new StoreResult(n, seed, writerRounds, rawRounds);
+      return new StoreResult(n, seed, profilesAtStart, profilesAtEnd, writerRounds, rawRounds);
     }
   }
 
@@ -589,12 +609,15 @@ public final class IdentityScaleBenchmark {
     }
   }
 
-  private static void printDisk(Connection c, String when) throws SQLException {
-    long profiles;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from profile")) {
+  private static long count(Connection c, String table) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from " + table)) {
       rs.next();
-      profiles = rs.getLong(1);
+      return rs.getLong(1);
     }
+  }
+
+  private static void printDisk(Connection c, String when) throws SQLException {
+    long profiles = count(c, "profile");
     System.out.printf(Locale.ROOT, "Disk %s (%,d profiles):%n%n", when, profiles);
     System.out.println("| relation | rows | size | bytes per profile |");
     System.out.println("|---|---|---|---|");
@@ -628,11 +651,13 @@ public final class IdentityScaleBenchmark {
 
   private static void printSummary(List<StoreResult> results) {
     System.out.println("\n## Summary\n");
-    System.out.println("| store | seeded in | writer records/s (median, min – max) | raw JDBC records/s | writer / raw |");
-    System.out.println("|---|---|---|---|---|");
+    System.out.println("| store | profiles during the timed rounds | seeded in | writer records/s (median, min – max)"
+        + " | raw JDBC records/s | writer / raw |");
+    System.out.println("|---|---|---|---|---|---|");
     for (StoreResult r : results) {
-      System.out.printf(Locale.ROOT, "| %,d customers | %.0f s | %,.0f (%,.0f – %,.0f) | %,.0f (%,.0f – %,.0f) | %.1f %% |%n",
-          r.customers(), r.seed().total(), median(r.writer(), Round::rate), min(r.writer(), Round::rate),
+      System.out.printf(Locale.ROOT, "| %,d customers | %,d – %,d | %.0f s | %,.0f (%,.0f – %,.0f) | %,.0f (%,.0f – %,.0f)"
+              + " | %.1f %% |%n", r.customers(), r.profilesAtStart(), r.profilesAtEnd(), r.seed().total(),
+          median(r.writer(), Round::rate), min(r.writer(), Round::rate),
           max(r.writer(), Round::rate), median(r.raw(), Round::rate), min(r.raw(), Round::rate),
           max(r.raw(), Round::rate), 100 * median(r.writer(), Round::rate) / median(r.raw(), Round::rate));
     }
@@ -650,7 +675,7 @@ public final class IdentityScaleBenchmark {
         System.getProperty("java.runtime.version"), ManagementFactory.getRuntimeMXBean().getInputArguments(),
         Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getGarbageCollectorMXBeans().stream()
             .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
-    System.out.printf("Rounds: %d warm-up + %d timed per store, %d batches of %d records each%n",
+    System.out.printf("Rounds: %d warm-up + %d timed per store, up to %d batches of %d records each%n",
         settings.warmup(), settings.rounds(), settings.batches(), BATCH);
   }
 
