@@ -129,7 +129,7 @@ public final class IdentityScaleBenchmark {
         (System.nanoTime() - start) / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
-  /** @param batches per round, at most: a store gets one batch of 500 per 2 500 customers, at least 2 (see {@link #batchesFor}) */
+  /** @param batches per round, at most: a store gets one batch of 500 per 5 000 customers, at least 2 (see {@link #batchesFor}) */
   record Settings(int warmup, int rounds, int batches) {
 
     /**
@@ -138,7 +138,7 @@ public final class IdentityScaleBenchmark {
      * with ≈ 14 000 profiles instead of 55 000.
      */
     int batchesFor(int customers) {
-      return Math.max(2, Math.min(batches, customers / 2_500));
+      return Math.max(2, Math.min(batches, customers / 5_000));
     }
   }
 
@@ -148,6 +148,15 @@ public final class IdentityScaleBenchmark {
       long identityRows, long allocatedBytes, long retainedBytes, double jvmCpu, double pgCpu) {
     double rate() {
       return records / seconds;
+    }
+
+    /**
+     * Records per CPU second of the JVM (all its threads) and the PostgreSQL backend serving it. One
+     * writer thread and its backend take turns, so on an idle machine this is close to {@link #rate};
+     * on a busy one it leaves out the time spent waiting for a core.
+     */
+    double cpuRate() {
+      return records / (jvmCpu + pgCpu);
     }
   }
 
@@ -199,9 +208,10 @@ public final class IdentityScaleBenchmark {
           x = rawRound(raw, rawPid, admin, rawLoad, batches);
           w = writerRound(writer, writerPids, writerLoad, batches);
         }
-        System.out.printf(Locale.ROOT, "%s round %d: writer %,.0f records/s (%s), raw %,.0f records/s"
-                + " (%d profile + %d identity rows); load average %.1f%n", timed ? "timed" : "warm-up", r + 1, w.rate(),
-            describe(w.totals()), x.rate(), x.profileRows(), x.identityRows(),
+        System.out.printf(Locale.ROOT, "%s round %d: writer %,.0f records/s, %,.0f per CPU second (%s), raw %,.0f"
+                + " records/s, %,.0f per CPU second (%d profile + %d identity rows); load average %.1f%n",
+            timed ? "timed" : "warm-up", r + 1, w.rate(), w.cpuRate(), describe(w.totals()), x.rate(), x.cpuRate(),
+            x.profileRows(), x.identityRows(),
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (timed) {
           writerRounds.add(w);
@@ -515,6 +525,9 @@ public final class IdentityScaleBenchmark {
     java.util.Arrays.sort(ratios);
     System.out.printf(Locale.ROOT, "%nwriter / raw: %.1f %% (ratio of the medians; per round pair %.1f – %.1f %%)%n",
         100 * median(writer, Round::rate) / median(raw, Round::rate), 100 * ratios[0], 100 * ratios[ratios.length - 1]);
+    System.out.printf(Locale.ROOT, "records per CPU second (JVM + PostgreSQL backend), median: writer %,.0f, raw %,.0f,"
+            + " writer / raw %.1f %%%n", median(writer, Round::cpuRate), median(raw, Round::cpuRate),
+        100 * median(writer, Round::cpuRate) / median(raw, Round::cpuRate));
     long records = writer.stream().mapToLong(Round::records).sum();
     double wall = writer.stream().mapToDouble(Round::seconds).sum();
     System.out.printf(Locale.ROOT, "writer: %d records in %.2f s; JVM CPU %.2f s (%.0f %% of wall), PostgreSQL"
@@ -652,14 +665,17 @@ public final class IdentityScaleBenchmark {
   private static void printSummary(List<StoreResult> results) {
     System.out.println("\n## Summary\n");
     System.out.println("| store | profiles during the timed rounds | seeded in | writer records/s (median, min – max)"
-        + " | raw JDBC records/s | writer / raw |");
-    System.out.println("|---|---|---|---|---|---|");
+        + " | raw JDBC records/s | writer / raw | per CPU second: writer, raw, writer / raw |");
+    System.out.println("|---|---|---|---|---|---|---|");
     for (StoreResult r : results) {
       System.out.printf(Locale.ROOT, "| %,d customers | %,d – %,d | %.0f s | %,.0f (%,.0f – %,.0f) | %,.0f (%,.0f – %,.0f)"
-              + " | %.1f %% |%n", r.customers(), r.profilesAtStart(), r.profilesAtEnd(), r.seed().total(),
+              + " | %.1f %% | %,.0f, %,.0f, %.1f %% |%n", r.customers(), r.profilesAtStart(), r.profilesAtEnd(),
+          r.seed().total(),
           median(r.writer(), Round::rate), min(r.writer(), Round::rate),
           max(r.writer(), Round::rate), median(r.raw(), Round::rate), min(r.raw(), Round::rate),
-          max(r.raw(), Round::rate), 100 * median(r.writer(), Round::rate) / median(r.raw(), Round::rate));
+          max(r.raw(), Round::rate), 100 * median(r.writer(), Round::rate) / median(r.raw(), Round::rate),
+          median(r.writer(), Round::cpuRate), median(r.raw(), Round::cpuRate),
+          100 * median(r.writer(), Round::cpuRate) / median(r.raw(), Round::cpuRate));
     }
   }
 
