@@ -50,8 +50,8 @@ import javax.sql.DataSource;
  * Identity resolution and profile upserts with a large store (issue 5), against the raw limit in the
  * same run on the same database.
  *
- * <p>For each store size (default 1 000 000, then 10 000 customers: the small store runs on a JVM the large one
- * has warmed), on one embedded PostgreSQL:
+ * <p>After a JIT warm-up on a scratch store, for each store size (default 10 000, then 1 000 000 customers), on
+ * one embedded PostgreSQL:
  *
  * <ol>
  *   <li>seed: the customers go straight into {@code profile}, {@code identity} (≈ 2.77 keys each) and
@@ -76,8 +76,8 @@ import javax.sql.DataSource;
  * profile read for one batch, disk per profile by table and index, and the heap the writer retains.
  *
  * <p>Run from the repository root after {@code mvn -B -o -Pbench -pl bench -am package -DskipTests}:
- * {@code java -Xms1g -Xmx1g -cp 'bench/target/classes:bench/target/lib/*' io.cxhub.bench.IdentityScaleBenchmark 1000000 10000}
- * ({@code -Dbench.warmup=2 -Dbench.rounds=7 -Dbench.batches=20} are the defaults). Data lives in
+ * {@code java -Xms1g -Xmx1g -cp 'bench/target/classes:bench/target/lib/*' io.cxhub.bench.IdentityScaleBenchmark 10000 1000000}
+ * ({@code -Dbench.jitWarmup=4 -Dbench.warmup=2 -Dbench.rounds=7 -Dbench.batches=20} are the defaults). Data lives in
  * {@code /tmp/cxhub-identity-bench-*} and is removed at the end.
  */
 public final class IdentityScaleBenchmark {
@@ -96,9 +96,9 @@ public final class IdentityScaleBenchmark {
 
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("bench.log", "warn"));
-    List<Integer> sizes = args.length == 0 ? List.of(1_000_000, 10_000) : Stream.of(args).map(Integer::valueOf).toList();
-    Settings settings = new Settings(Integer.getInteger("bench.warmup", 2), Integer.getInteger("bench.rounds", 7),
-        Integer.getInteger("bench.batches", 20));
+    List<Integer> sizes = args.length == 0 ? List.of(10_000, 1_000_000) : Stream.of(args).map(Integer::valueOf).toList();
+    Settings settings = new Settings(Integer.getInteger("bench.jitWarmup", 4), Integer.getInteger("bench.warmup", 2),
+        Integer.getInteger("bench.rounds", 7), Integer.getInteger("bench.batches", 20));
     long start = System.nanoTime();
     printMachine(settings);
     printWriterState();
@@ -117,6 +117,7 @@ public final class IdentityScaleBenchmark {
       }
       try (EmbeddedPostgres pg = EmbeddedPostgres.start(work.resolve("pg"), 0, false)) {
         printPostgres(pg);
+        warmJvm(pg, settings);
         for (int size : sizes) {
           results.add(runStore(pg, size, settings));
         }
@@ -130,7 +131,7 @@ public final class IdentityScaleBenchmark {
   }
 
   /** @param batches per round, at most: a store gets one batch of 500 per 5 000 customers, at least 2 (see {@link #batchesFor}) */
-  record Settings(int warmup, int rounds, int batches) {
+  record Settings(int jitWarmup, int warmup, int rounds, int batches) {
 
     /**
      * Batches per round for a store of {@code customers}. A round adds 250 new profiles per batch on each
@@ -227,6 +228,38 @@ public final class IdentityScaleBenchmark {
       printDisk(admin, "after the run");
       return new StoreResult(n, seed, profilesAtStart, profilesAtEnd, writerRounds, rawRounds);
     }
+  }
+
+  /**
+   * Compiles the hot code before anything is measured: writer and raw rounds on a scratch store of
+   * 10 000 customers, which is dropped afterwards. Without it the first store measured pays for the JIT.
+   */
+  private static void warmJvm(EmbeddedPostgres pg, Settings settings) throws Exception {
+    if (settings.jitWarmup() == 0) {
+      return;
+    }
+    long t = System.nanoTime();
+    int n = 10_000;
+    pg.createDatabaseIfMissing("jit_warmup");
+    String url = pg.jdbcUrl("jit_warmup");
+    try (Database database = Database.open(url, null, null, 2);
+        Connection admin = DriverManager.getConnection(url.replace("user=postgres", "user=bench_admin"));
+        Connection raw = DriverManager.getConnection(url.replace("user=postgres", "user=bench_raw")
+            + "&reWriteBatchedInserts=true")) {
+      SeededCustomers.seed(url.replace("user=postgres", "user=bench_admin"), n);
+      ProfileWriter writer = new ProfileWriter(database.dataSource());
+      Workload writerLoad = new Workload(n, 0, n, 3);
+      Workload rawLoad = new Workload(n, 1, n + 1_000_000, 4);
+      for (int r = 0; r < settings.jitWarmup(); r++) {
+        writerRound(writer, new int[0], writerLoad, settings.batches());
+        rawRound(raw, new int[0], admin, rawLoad, settings.batches());
+      }
+    }
+    try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres")); Statement s = c.createStatement()) {
+      s.execute("drop database jit_warmup");
+    }
+    System.out.printf(Locale.ROOT, "%nJIT warm-up: %d writer and raw rounds of %d batches on a scratch store of %,d"
+        + " customers, %.0f s%n", settings.jitWarmup(), settings.batches(), n, (System.nanoTime() - t) / 1e9);
   }
 
   private static Round writerRound(ProfileWriter writer, int[] pgPid, Workload load, int batches) {
@@ -689,8 +722,9 @@ public final class IdentityScaleBenchmark {
         System.getProperty("java.runtime.version"), ManagementFactory.getRuntimeMXBean().getInputArguments(),
         Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getGarbageCollectorMXBeans().stream()
             .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
-    System.out.printf("Rounds: %d warm-up + %d timed per store, up to %d batches of %d records each%n",
-        settings.warmup(), settings.rounds(), settings.batches(), BATCH);
+    System.out.printf("Rounds: %d for the JIT on a scratch store, then %d warm-up + %d timed per store, up to %d"
+        + " batches of %d records each%n", settings.jitWarmup(), settings.warmup(), settings.rounds(), settings.batches(),
+        BATCH);
   }
 
   private static void printPostgres(EmbeddedPostgres pg) throws SQLException {
@@ -771,9 +805,9 @@ public final class IdentityScaleBenchmark {
 
   private static double processCpu(int pid) {
     try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (CLK_TCK 100)
+      // the first field is the time spent on a CPU in nanoseconds (/proc/<pid>/stat counts 10 ms ticks)
+      String schedstat = Files.readString(Path.of("/proc/" + pid + "/schedstat"));
+      return Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))) / 1e9;
     } catch (IOException | RuntimeException e) {
       return 0;
     }
@@ -795,7 +829,7 @@ public final class IdentityScaleBenchmark {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  /** Records per CPU second over all the rounds (CPU times come in 10 ms ticks: too coarse for one short round). */
+  /** Records per CPU second over all the rounds. */
   private static double cpuRate(List<Round> rounds) {
     return rounds.stream().mapToLong(Round::records).sum() / (sum(rounds, Round::jvmCpu) + sum(rounds, Round::pgCpu));
   }
