@@ -730,13 +730,13 @@ public final class IdentityScaleBenchmark {
   private static void printPostgres(EmbeddedPostgres pg) throws SQLException {
     try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"));
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select name, setting, coalesce(unit, '') from pg_settings where name in"
+        ResultSet rs = s.executeQuery("select name, current_setting(name) from pg_settings where name in"
             + " ('server_version', 'shared_buffers', 'work_mem', 'maintenance_work_mem', 'effective_cache_size',"
             + " 'fsync', 'synchronous_commit', 'full_page_writes', 'wal_level', 'max_wal_size', 'checkpoint_timeout',"
             + " 'random_page_cost', 'jit', 'autovacuum', 'shared_preload_libraries') order by name")) {
       StringBuilder out = new StringBuilder("PostgreSQL:");
       while (rs.next()) {
-        out.append(' ').append(rs.getString(1)).append('=').append(rs.getString(2)).append(rs.getString(3));
+        out.append(' ').append(rs.getString(1)).append('=').append(rs.getString(2));
       }
       System.out.println(out);
     }
