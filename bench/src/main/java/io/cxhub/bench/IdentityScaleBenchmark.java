@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxhub.mapping.EntityRecord;
 import io.cxhub.mapping.IdentityKey;
 import io.cxhub.mapping.MappedRecord;
+import io.cxhub.identity.IdentityRules;
 import io.cxhub.profile.ProfileWriter;
+import io.cxhub.taxonomy.Taxonomy;
 import io.cxhub.profile.WriteResult;
 import io.cxhub.spi.record.RawRecord;
 import io.cxhub.store.Database;
@@ -183,7 +185,7 @@ public final class IdentityScaleBenchmark {
           seed.customers(), seed.profiles(), seed.identities(), seed.events(), seed.indexes(), seed.vacuum());
       printDisk(admin, "after seeding");
 
-      ProfileWriter writer = new ProfileWriter(database.dataSource());
+      ProfileWriter writer = new ProfileWriter(database.dataSource(), IdentityRules.permissive(), Taxonomy.loadDefault());
       int[] writerPids = backendPids(database.dataSource(), 2);
       int[] rawPid = {backendPid(raw)};
       Workload writerLoad = new Workload(n, 0, n, 1);
@@ -247,7 +249,7 @@ public final class IdentityScaleBenchmark {
         Connection raw = DriverManager.getConnection(url.replace("user=postgres", "user=bench_raw")
             + "&reWriteBatchedInserts=true")) {
       SeededCustomers.seed(url.replace("user=postgres", "user=bench_admin"), n);
-      ProfileWriter writer = new ProfileWriter(database.dataSource());
+      ProfileWriter writer = new ProfileWriter(database.dataSource(), IdentityRules.permissive(), Taxonomy.loadDefault());
       Workload writerLoad = new Workload(n, 0, n, 3);
       Workload rawLoad = new Workload(n, 1, n + 1_000_000, 4);
       for (int r = 0; r < settings.jitWarmup(); r++) {
@@ -295,7 +297,7 @@ public final class IdentityScaleBenchmark {
     pg = processCpu(pgPid) - pg;
     long retained = usedHeapAfterGc() - heapBefore;
     round.clear(); // kept alive until here so the two heap readings hold the same records
-    return new Round(seconds, records, nanos, new WriteResult(created, updated, 0, unchanged, merges, List.of()),
+    return new Round(seconds, records, nanos, new WriteResult(created, updated, 0, unchanged, merges, 0, 0, List.of(), Set.of(), Set.of()),
         created + updated, 0, allocated, retained, jvm, pg);
   }
 
@@ -577,7 +579,7 @@ public final class IdentityScaleBenchmark {
         100 * sum(raw, Round::pgCpu) / rawWall);
     WriteResult t = writer.stream().map(Round::totals).reduce((a, b) -> new WriteResult(
         a.profilesCreated() + b.profilesCreated(), a.profilesUpdated() + b.profilesUpdated(), 0,
-        a.unchanged() + b.unchanged(), a.merges() + b.merges(), List.of())).orElseThrow();
+        a.unchanged() + b.unchanged(), a.merges() + b.merges(), 0, 0, List.of(), Set.of(), Set.of())).orElseThrow();
     System.out.printf(Locale.ROOT, "writer totals: %s%n%n", describe(t));
   }
 
@@ -667,7 +669,7 @@ public final class IdentityScaleBenchmark {
     System.out.println("| relation | rows | size | bytes per profile |");
     System.out.println("|---|---|---|---|");
     long total = 0;
-    for (String table : List.of("profile", "identity", "profile_event", "profile_merge")) {
+    for (String table : List.of("profile", "identity", "profile_source", "profile_event", "profile_merge")) {
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select (select count(*) from " + table + "),"
           + " pg_relation_size('" + table + "'), pg_table_size('" + table + "') - pg_relation_size('" + table + "'),"
           + " pg_total_relation_size('" + table + "')")) {

@@ -179,6 +179,13 @@ final class SeededCustomers {
           + " select k.t, k.v, id, '" + SYSTEM + "', created from bench_seed_customer,"
           + " lateral (values ('billing_customer_id', cid), ('email', email), ('phone', phone)) as k(t, v)"
           + " where k.v is not null");
+      // the billing record each profile came from, as the writer keeps it (attributes derive from these)
+      s.execute("insert into profile_source (system, entity, source_id, stream, profile_id, observed_at, keys, fields,"
+          + " field_times) select '" + SYSTEM + "', 'party', c.cid, 'customers', c.id, c.updated,"
+          + " array_remove(array['billing_customer_id:' || c.cid, 'email:' || c.email, 'phone:' || c.phone], null),"
+          + " (select jsonb_object_agg(a.key, a.value -> 'value') from jsonb_each(p.attributes) a),"
+          + " (select jsonb_object_agg(a.key, a.value -> 'observedAt') from jsonb_each(p.attributes) a)"
+          + " from bench_seed_customer c join profile p on p.id = c.id");
       double identities = seconds(t);
       events.join();
       if (failed[0] != null) {
@@ -191,7 +198,7 @@ final class SeededCustomers {
       double indexes = seconds(t);
 
       t = System.nanoTime();
-      s.execute("vacuum (analyze) profile, identity, profile_event");
+      s.execute("vacuum (analyze) profile, identity, profile_event, profile_source");
       return new SeedTimes(customers, profiles, identities, eventSeconds[0], indexes, seconds(t), seconds(start));
     }
   }
