@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,10 +20,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Party source records ({@code profile_source}): one upsert per batch, read back per profile. A
- * record is patched, not replaced: a source that sends only the fields that changed keeps the
- * others, and an observation older than the stored value of a field does not overwrite it. Works
- * on the caller's transaction.
+ * Party source records ({@code profile_source}): one keyed read and one upsert per batch, read back
+ * per profile. A record is patched, not replaced: a source that sends only the fields that changed
+ * keeps the others, and an observation older than the stored value of a field does not overwrite
+ * it. Works on the caller's transaction.
  */
 final class SourceRows {
 
@@ -47,22 +48,87 @@ final class SourceRows {
     }
   }
 
+  /** A stored source record as the patch needs it. */
+  private record Stored(UUID profileId, Instant observedAt, Set<String> keys, Map<String, JsonNode> fields,
+      Map<String, Instant> times) {}
+
   /**
-   * Inserts new source records and patches the stored ones where a field value, a key or the profile changed.
+   * Patches the stored source records with the batch's rows: a field takes the incoming value when
+   * it differs and is not older than the stored one; keys accumulate. The patch is computed here
+   * from one keyed read, and only records that changed are written, in one upsert. A concurrent
+   * writer patching the same record is caught by the profile's version check, because a changed
+   * source record always rewrites its profile.
    *
    * @param rows at most one row per key
    * @return the keys of the source records inserted or changed
    */
   Set<Key> upsert(Connection c, List<Row> rows) throws SQLException {
-    Set<Key> changed = new HashSet<>();
+    Map<Key, Stored> stored = readByKey(c, rows);
+    List<Row> changed = new ArrayList<>();
+    List<Map<String, Instant>> changedTimes = new ArrayList<>();
+    for (Row r : rows) {
+      Stored old = stored.get(r.key());
+      Map<String, JsonNode> fields = new LinkedHashMap<>(old == null ? Map.of() : old.fields());
+      Map<String, Instant> times = new LinkedHashMap<>(old == null ? Map.of() : old.times());
+      boolean fieldChanged = false;
+      for (Map.Entry<String, JsonNode> f : r.fields().entrySet()) {
+        Instant at = times.get(f.getKey());
+        if (!f.getValue().equals(fields.get(f.getKey())) && (at == null || !at.isAfter(r.observedAt()))) {
+          fields.put(f.getKey(), f.getValue());
+          times.put(f.getKey(), r.observedAt());
+          fieldChanged = true;
+        }
+      }
+      Set<String> keys = new TreeSet<>(r.keys());
+      if (old != null) {
+        keys.addAll(old.keys());
+      }
+      boolean same = old != null && !fieldChanged && old.profileId().equals(r.profileId()) && old.keys().equals(keys);
+      if (!same) {
+        Instant observed = old == null || r.observedAt().isAfter(old.observedAt()) ? r.observedAt() : old.observedAt();
+        changed.add(new Row(r.key(), r.stream(), r.profileId(), observed, keys, fields));
+        changedTimes.add(times);
+      }
+    }
+    write(c, changed, changedTimes);
+    Set<Key> keys = new HashSet<>();
+    changed.forEach(r -> keys.add(r.key()));
+    return keys;
+  }
+
+  private static Map<Key, Stored> readByKey(Connection c, List<Row> rows) throws SQLException {
+    Map<Key, Stored> stored = new HashMap<>();
     if (rows.isEmpty()) {
-      return changed;
+      return stored;
+    }
+    try (PreparedStatement ps = c.prepareStatement("select system, entity, source_id, profile_id, observed_at,"
+        + " array_to_string(keys, chr(31)), fields::text, field_times::text from profile_source"
+        + " where (system, entity, source_id) in (select * from unnest(?::text[], ?::text[], ?::text[]))")) {
+      ps.setArray(1, SqlArrays.text(c, rows.stream().map(r -> r.key().system()).toList()));
+      ps.setArray(2, SqlArrays.text(c, rows.stream().map(r -> r.key().entity()).toList()));
+      ps.setArray(3, SqlArrays.text(c, rows.stream().map(r -> r.key().sourceId()).toList()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String keys = rs.getString(6);
+          stored.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3)), new Stored(rs.getObject(4, UUID.class),
+              rs.getTimestamp(5).toInstant(), keys.isEmpty() ? Set.of() : new TreeSet<>(List.of(keys.split("\u001f"))),
+              fields(rs.getString(7)), times(rs.getString(8))));
+        }
+      }
+    }
+    return stored;
+  }
+
+  private static void write(Connection c, List<Row> rows, List<Map<String, Instant>> times) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
     }
     List<List<String>> columns = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 9; i++) {
       columns.add(new ArrayList<>(rows.size()));
     }
-    for (Row r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
       columns.get(0).add(r.key().system());
       columns.get(1).add(r.key().entity());
       columns.get(2).add(r.key().sourceId());
@@ -70,39 +136,31 @@ final class SourceRows {
       columns.get(4).add(r.profileId().toString());
       columns.get(5).add(r.observedAt().toString());
       columns.get(6).add(ProfileJson.MAPPER.valueToTree(r.fields()).toString());
-      columns.get(7).add(SqlArrays.joinUnitSeparated(List.copyOf(r.keys())));
+      columns.get(7).add(ProfileJson.MAPPER.valueToTree(
+          times.get(i).entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+              e -> e.getValue().toString(), (a, b) -> b, LinkedHashMap::new))).toString());
+      columns.get(8).add(SqlArrays.joinUnitSeparated(List.copyOf(r.keys())));
     }
-    // a field takes the incoming value when it differs and is not older than the stored one
-    String newer = " from jsonb_each(excluded.fields) f where s.fields -> f.key is distinct from f.value"
-        + " and coalesce((s.field_times ->> f.key)::timestamptz, '-infinity') <= excluded.observed_at";
     try (PreparedStatement ps = c.prepareStatement(
         "insert into profile_source as s (system, entity, source_id, stream, profile_id, observed_at, fields,"
             + " field_times, keys)"
-            + " select sy, en, sid, st, p::uuid, o::timestamptz, f::jsonb,"
-            + " (select coalesce(jsonb_object_agg(k, to_jsonb(o::timestamptz)), '{}') from jsonb_object_keys(f::jsonb) k),"
-            + " string_to_array(ks, chr(31))"
-            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-            + " as n(sy, en, sid, st, p, o, f, ks)"
+            + " select sy, en, sid, st, p::uuid, o::timestamptz, f::jsonb, t::jsonb, string_to_array(ks, chr(31))"
+            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[]) as n(sy, en, sid, st, p, o, f, t, ks)"
             + " on conflict (system, entity, source_id) do update"
-            + " set stream = excluded.stream, profile_id = excluded.profile_id,"
-            + " observed_at = greatest(s.observed_at, excluded.observed_at),"
-            + " keys = array(select distinct k from unnest(s.keys || excluded.keys) k order by k),"
-            + " fields = s.fields || (select coalesce(jsonb_object_agg(f.key, f.value), '{}')" + newer + "),"
-            + " field_times = s.field_times || (select coalesce(jsonb_object_agg(f.key, excluded.observed_at), '{}')"
-            + newer + ")"
-            + " where s.profile_id <> excluded.profile_id or not s.keys @> excluded.keys"
-            + " or exists (select 1" + newer + ")"
-            + " returning system, entity, source_id")) {
-      for (int i = 0; i < 8; i++) {
+            + " set stream = excluded.stream, profile_id = excluded.profile_id, observed_at = excluded.observed_at,"
+            + " fields = excluded.fields, field_times = excluded.field_times, keys = excluded.keys")) {
+      for (int i = 0; i < 9; i++) {
         ps.setArray(i + 1, SqlArrays.text(c, columns.get(i)));
       }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          changed.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
-        }
-      }
+      ps.executeUpdate();
     }
-    return changed;
+  }
+
+  private static Map<String, Instant> times(String json) {
+    Map<String, Instant> times = new LinkedHashMap<>();
+    fields(json).forEach((name, at) -> times.put(name, Instant.parse(at.asText())));
+    return times;
   }
 
   /** The source records of each profile, in (system, entity, source id) order. */
@@ -117,11 +175,9 @@ final class SourceRows {
       ps.setArray(1, SqlArrays.text(c, profiles.stream().map(UUID::toString).toList()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Map<String, Instant> times = new LinkedHashMap<>();
-          fields(rs.getString(7)).forEach((name, at) -> times.put(name, Instant.parse(at.asText())));
           found.computeIfAbsent(rs.getObject(1, UUID.class), p -> new ArrayList<>()).add(new SourceRecord(
               rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), fields(rs.getString(6)),
-              times));
+              times(rs.getString(7))));
         }
       }
     }
