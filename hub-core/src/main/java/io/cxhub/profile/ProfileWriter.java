@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -165,7 +164,8 @@ public final class ProfileWriter {
               m.key()), m.rule());
       changed.add(m.survivor());
     }
-    resolved.refusals().forEach(r -> log.info("profiles {} and {} not merged: {}", r.other(), r.profile(), r.reason()));
+    resolved.refusals().forEach(r -> log.info("profile {} and {} not merged: {}", r.other(),
+        r.profile() != null ? r.profile() : "a profile new in this batch", r.reason()));
 
     List<NewIdentity> newIdentities = new ArrayList<>();
     for (IdentityResolver.Attach a : resolved.attach()) {
