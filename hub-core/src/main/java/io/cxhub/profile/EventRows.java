@@ -21,13 +21,20 @@ final class EventRows {
   record Row(Key key, String stream, UUID profileId, Instant occurredAt, String data, List<String> keys, String hash) {}
 
   /**
+   * What an upsert wrote.
+   *
+   * @param keys the rows inserted or changed
+   * @param left profiles an event moved away from (its keys now lead elsewhere): their timelines changed too
+   */
+  record Written(Set<Key> keys, Set<UUID> left) {}
+
+  /**
    * Inserts new events and rewrites the ones whose content or profile changed.
    *
    * @param rows at most one row per key
-   * @return the keys of rows inserted or changed
    */
-  Set<Key> upsert(Connection c, List<Row> rows) throws SQLException {
-    Set<Key> written = new HashSet<>();
+  Written upsert(Connection c, List<Row> rows) throws SQLException {
+    Written written = new Written(new HashSet<>(), new HashSet<>());
     if (rows.isEmpty()) {
       return written;
     }
@@ -62,7 +69,9 @@ final class EventRows {
             + " set stream = excluded.stream, profile_id = excluded.profile_id, data = excluded.data,"
             + " content_hash = excluded.content_hash, keys = excluded.keys, updated_at = now()"
             + " where e.content_hash <> excluded.content_hash or e.profile_id <> excluded.profile_id"
-            + " returning system, entity, source_id")) {
+            // a subquery sees the table as the statement found it: the profile the event had before
+            + " returning system, entity, source_id, profile_id,"
+            + " (select before.profile_id from profile_event before where before.id = e.id)")) {
       ps.setArray(1, SqlArrays.text(c, systems));
       ps.setArray(2, SqlArrays.text(c, entities));
       ps.setArray(3, SqlArrays.text(c, sourceIds));
@@ -74,7 +83,11 @@ final class EventRows {
       ps.setArray(9, SqlArrays.text(c, keys));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          written.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
+          written.keys().add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
+          UUID before = rs.getObject(5, UUID.class);
+          if (before != null && !before.equals(rs.getObject(4, UUID.class))) {
+            written.left().add(before);
+          }
         }
       }
     }

@@ -208,7 +208,8 @@ public final class ProfileWriter {
     stored.putAll(inserted);
     graph.add(c, newIdentities);
     Set<SourceRows.Key> sourcesWritten = sources.upsert(c, new ArrayList<>(sourceRows.values()));
-    Set<EventRows.Key> eventsWritten = events.upsert(c, new ArrayList<>(eventRows.values()));
+    EventRows.Written eventUpsert = events.upsert(c, new ArrayList<>(eventRows.values()));
+    Set<EventRows.Key> eventsWritten = eventUpsert.keys();
 
     Set<UUID> rederive = new HashSet<>(merging);
     sourcesWritten.forEach(k -> rederive.add(sourceRows.get(k).profileId()));
@@ -232,6 +233,7 @@ public final class ProfileWriter {
     resolved.merges().forEach(m -> survivors.add(m.survivor()));
     Set<UUID> timelineChanged = new HashSet<>(survivors);
     eventsWritten.forEach(k -> timelineChanged.add(eventRows.get(k).profileId()));
+    timelineChanged.addAll(eventUpsert.left());
     return new WriteResult(inserted.size(), updated, eventsWritten.size(), unchanged, resolved.merges().size(),
         resolved.refusals().size(), resolved.dropped().size(), List.of(), timelineChanged, survivors);
   }

@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param mergesRefused merges the identity rules refused (a key-type limit, an earlier un-merge)
  * @param keysDropped new identity keys not attached because their profile reached its limit for that type
  * @param unlinkable entities not written because they cannot be tied to a profile
- * @param timelineChanged profiles whose timeline changed: events inserted or changed, or a merge absorbed (their
+ * @param timelineChanged profiles whose timeline changed: events inserted, changed or moved away, or a merge absorbed (their
  *     computed traits may have changed)
  * @param mergeSurvivors the profiles of {@code timelineChanged} that absorbed a merge
  */

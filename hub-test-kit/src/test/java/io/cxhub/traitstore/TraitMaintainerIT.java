@@ -129,6 +129,20 @@ class TraitMaintainerIT {
   }
 
   @Test
+  void anEventThatMovesToAnotherProfileChangesTheTraitsOfBoth() {
+    write(interaction("dee@example.com", "conv-9", T.minusSeconds(60)));
+    write(interaction("eve@example.com", "conv-10", T.minusSeconds(30)));
+    String dee = profileOf("dee@example.com");
+    String eve = profileOf("eve@example.com");
+    published.clear();
+
+    write(interaction("eve@example.com", "conv-9", T.minusSeconds(60))); // the source re-keyed the conversation
+
+    assertEquals(sorted(List.of(change(dee, "contacts_7d", "1", "0", T, Cause.EVENT),
+        change(eve, "contacts_7d", "1", "2", T, Cause.EVENT))), sorted(published));
+  }
+
+  @Test
   void aProfileThatAbsorbsAMergeTakesTheMergedOnesContactsAndTheMergedOnesValuesGo() throws SQLException {
     write(interaction("dee@example.com", "conv-5", T.minusSeconds(60)));
     write(Timelines.call("+14155550123", "call-1", T.minusSeconds(30)));
