@@ -34,8 +34,9 @@ import java.util.function.Supplier;
  *   <li>At most one candidate per use case wins (or is held out); its use case's other offers
  *       LOSE to it. Several use cases can win in one arbitration, each on a different channel,
  *       as long as the caps have room.
- *   <li>A candidate left with no permitted channel LOSES to the winner that took its channel or
- *       the last room under a cap, with both scores.
+ *   <li>A candidate left with no permitted channel LOSES to the winner that took its channel,
+ *       with both scores; if a cap is what stops it (the winners used up the last room), it is
+ *       SUPPRESSED with the cap reason, and the reasons also name the winner that took the room.
  * </ol>
  *
  * Thread-safe if the rates supplier is; the arbiter keeps no state between calls.
@@ -182,23 +183,29 @@ public final class Arbiter {
     // 5. left without a channel because of this arbitration's winners
     for (Candidate c : remaining) {
       String channel = firstOpen.get(c);
-      Verdict winner = null;
-      for (Reason reason : policy.check(channel, state, now, zone)) {
-        if (reason instanceof Reason.ChannelUsed used) {
-          winner = byUseCase.get(used.lastUseCaseId());
-        } else if (reason instanceof Reason.CapReached) {
-          winner = lastMessage;
-        }
-        if (winner != null) {
-          break;
-        }
-      }
-      if (winner == null) {
+      List<Reason> blocked = policy.check(channel, state, now, zone);
+      boolean capped = blocked.stream().anyMatch(Reason.CapReached.class::isInstance);
+      Verdict taker =
+          blocked.stream()
+              .filter(Reason.ChannelUsed.class::isInstance)
+              .map(used -> byUseCase.get(((Reason.ChannelUsed) used).lastUseCaseId()))
+              .filter(Objects::nonNull)
+              .findFirst()
+              .orElse(capped ? lastMessage : null);
+      if (taker == null) {
         // cannot happen: the channel was open on the history alone
         throw new IllegalStateException(
             "candidate " + c.useCaseId() + "/" + c.offerId() + " lost a channel to no winner");
       }
-      verdicts.put(c, lost(r, c, channel, winner));
+      Verdict lost = lost(r, c, channel, taker);
+      if (capped) {
+        List<Reason> reasons = new ArrayList<>(blocked);
+        reasons.addAll(lost.reasons());
+        verdicts.put(
+            c, new Verdict(c, Outcome.SUPPRESSED, Optional.empty(), lost.score(), reasons));
+      } else {
+        verdicts.put(c, lost);
+      }
     }
 
     List<Verdict> ordered = new ArrayList<>(verdicts.values());

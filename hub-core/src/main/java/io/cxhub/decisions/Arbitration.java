@@ -24,9 +24,12 @@ public record Arbitration(String profileId, Instant at, ZoneId zone, List<Verdic
     WON,
     /** Would have won, but the customer is in the use case's control group: record, don't send. */
     HELD_OUT,
-    /** The contact policy blocks every allowed channel, regardless of the other candidates. */
+    /**
+     * The contact policy blocks every allowed channel: on the history alone, or because a cap
+     * has no room left once this arbitration's winners are counted.
+     */
     SUPPRESSED,
-    /** Another candidate ranked higher and took what this one needed. */
+    /** Another candidate ranked higher and took its channel, or its use case already won. */
     LOST
   }
 
@@ -35,7 +38,8 @@ public record Arbitration(String profileId, Instant at, ZoneId zone, List<Verdic
    *
    * @param channel the channel it goes out on (WON) or would have (HELD_OUT); empty otherwise
    * @param score priority x value x response rate on the chosen channel, or on the first channel
-   *     the policy left open (LOST), or on the first allowed channel (SUPPRESSED)
+   *     the history left open (LOST, SUPPRESSED by a cap this arbitration filled), or on the first
+   *     allowed channel (SUPPRESSED by the history)
    * @param reasons empty for WON; why not, otherwise
    */
   public record Verdict(
