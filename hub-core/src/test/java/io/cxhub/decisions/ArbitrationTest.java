@@ -80,6 +80,31 @@ class ArbitrationTest {
   }
 
   @Test
+  void severalWinnersOnDifferentChannelsWhileTheCapHasRoomAndCrmTasksOnTop() {
+    // empty history, cap 2 / 48 h: two messages on two channels, a third message is capped,
+    // the crm task is not a message and goes out as well
+    Arbitration a =
+        arbiter.decide(
+            CUSTOMER,
+            List.of(
+                candidate("payment-reminder", 5, 10, "sms"),
+                candidate("upsell", 4, 10, "email"),
+                candidate("survey", 3, 10, "push"),
+                candidate("service-recovery", 1, 1, "crm")),
+            ContactHistory.EMPTY,
+            NOON);
+    assertEquals(
+        List.of("payment-reminder", "upsell", "service-recovery"),
+        a.winners().stream().map(v -> v.candidate().useCaseId()).toList(),
+        "winners, best score first");
+    assertEquals(Outcome.SUPPRESSED, verdict(a, "survey").outcome());
+    assertEquals(
+        "upsell",
+        ((Reason.LostTo) verdict(a, "survey").reasons().get(1)).useCaseId(),
+        "the winner that took the last room under the cap");
+  }
+
+  @Test
   void oneDecisionPerChannelPerWindow() {
     ContactHistory history =
         ContactHistory.of(new Contact("email", NOON.minus(Duration.ofHours(23)), "welcome"));
