@@ -160,10 +160,12 @@ final class UseCaseCompiler {
   }
 
   private Expression expression(String pointer, String role, String text, CelEnvironment.ResultKind kind) {
+    Set<String> referenced = new java.util.LinkedHashSet<>();
     Matcher references = TRAIT_REFERENCE.matcher(text);
     while (references.find()) {
-      checkTrait(references.group(1), pointer);
+      referenced.add(references.group(1));
     }
+    referenced.forEach(trait -> checkTrait(trait, pointer));
     CelEnvironment.Compiled compiled = CelEnvironment.compile(text, kind);
     if (compiled.error() != null) {
       problem(pointer, role + " expression '" + text.strip() + "' is not valid CEL of type " + kind.expected() + ": "
@@ -176,7 +178,7 @@ final class UseCaseCompiler {
   private void checkTrait(String trait, String pointer) {
     if (traitNames.isPresent() && !traitNames.get().contains(trait)) {
       problem(pointer, "unknown trait '" + trait + "': expected a trait of traits/ ("
-          + String.join(", ", new TreeSet<>(traitNames.get())) + ")");
+          + (traitNames.get().isEmpty() ? "none defined" : String.join(", ", new TreeSet<>(traitNames.get()))) + ")");
     }
   }
 
