@@ -169,4 +169,26 @@ class UseCaseEvaluationTest {
         """);
     assertEquals(Outcome.inactive("demo", "disabled"), useCase.evaluate(context(traits())));
   }
+
+  @Test
+  void theHoldoutIsStablePerCustomerAndUseCaseAndNearItsPercentage() {
+    UseCase retention = shipped("retention_offer"); // 20 %
+    UseCase upsell = shipped("vip_upsell"); // 10 %
+    int retentionHeld = 0;
+    int upsellHeld = 0;
+    int both = 0;
+    for (int i = 0; i < 10_000; i++) {
+      String profile = "p-" + i;
+      boolean r = retention.inHoldout(profile);
+      assertEquals(r, retention.inHoldout(profile));
+      boolean u = upsell.inHoldout(profile);
+      retentionHeld += r ? 1 : 0;
+      upsellHeld += u ? 1 : 0;
+      both += r && u ? 1 : 0;
+    }
+    assertTrue(Math.abs(retentionHeld - 2000) < 200, "retention held out: " + retentionHeld);
+    assertTrue(Math.abs(upsellHeld - 1000) < 150, "upsell held out: " + upsellHeld);
+    assertTrue(both < 350, "independent per use case, about 2 % in both: " + both);
+    assertTrue(shipped("service_recovery").holdoutPercent() == 0 && !shipped("service_recovery").inHoldout("p-1"));
+  }
 }
