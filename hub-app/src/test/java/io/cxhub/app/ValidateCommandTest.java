@@ -86,6 +86,55 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aBadUseCaseIsReportedWithItsLineAndTheShippedOnesAreClean() throws Exception {
+    Path tree = Files.createTempDirectory("cxhub-usecases-tree-");
+    HubFixture.copyTree(HubFixture.REPO.resolve("mappings"), tree.resolve("mappings"));
+    HubFixture.copyTree(HubFixture.REPO.resolve("traits"), tree.resolve("traits"));
+    HubFixture.copyTree(HubFixture.REPO.resolve("usecases"), tree.resolve("usecases"));
+    assertEquals(List.of(), TreeValidator.validate(tree), "shipped use cases against the shipped traits");
+
+    Path bad = tree.resolve("usecases/service_recovery.yaml");
+    List<String> lines = Files.readAllLines(bad);
+    int typoLine = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("channels:")) {
+        lines.set(i, "channels: [crm_task, fax]");
+        typoLine = i + 1;
+      }
+    }
+    Files.write(bad, lines);
+    Files.writeString(tree.resolve("usecases/typo.yaml"), """
+        usecase: typo
+        trigger:
+          events: [invoice]
+        eligible: traits.overdue_amount >
+        action:
+          type: message
+        channels: [email]
+        """);
+    List<Problem> problems = TreeValidator.validate(tree);
+    assertEquals(2, problems.size(), problems.toString());
+    assertEquals(bad, problems.get(0).file());
+    assertEquals(typoLine, problems.get(0).line());
+    assertTrue(problems.get(0).message().contains("unknown channel 'fax'"), problems.toString());
+    assertEquals(4, problems.get(1).line());
+    assertTrue(problems.get(1).message().contains("eligible expression 'traits.overdue_amount >'"), problems.toString());
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream old = System.err;
+    System.setErr(new PrintStream(err, true));
+    int exit;
+    try {
+      exit = new CommandLine(new Cxhub()).execute("validate", tree.toString());
+    } finally {
+      System.setErr(old);
+    }
+    assertEquals(1, exit);
+    assertTrue(err.toString().contains("service_recovery.yaml:" + typoLine), err.toString());
+    assertTrue(err.toString().contains("typo.yaml:4"), err.toString());
+  }
+
+  @Test
   void badDriftSettingsAndPoliciesAreProblemsWithTheirLines() throws Exception {
     Path tree = Files.createTempDirectory("cxhub-drift-tree-");
     HubFixture.copyTree(HubFixture.REPO.resolve("mappings"), tree.resolve("mappings"));

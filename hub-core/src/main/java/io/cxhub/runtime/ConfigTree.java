@@ -13,16 +13,20 @@ import io.cxhub.spi.connector.Connector;
 import io.cxhub.taxonomy.Taxonomy;
 import io.cxhub.traits.TraitCatalog;
 import io.cxhub.traits.TraitLoader;
+import io.cxhub.usecases.UseCaseCatalog;
+import io.cxhub.usecases.UseCaseLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The configuration tree loaded and checked as a whole: taxonomy, mappings, traits, plugins and routes.
+ * The configuration tree loaded and checked as a whole: taxonomy, mappings, traits, use cases, plugins
+ * and routes.
  * Every problem of every part is collected before failing, so an admin fixes them in one pass.
  */
-public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, TraitCatalog traits, List<LoadedPlugin> plugins,
+public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, TraitCatalog traits, UseCaseCatalog usecases,
+    List<LoadedPlugin> plugins,
     ConnectorInstances.RoutesTree routes) {
 
   /**
@@ -59,10 +63,23 @@ public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, TraitCatal
       }
     }
     TraitCatalog traits = TraitCatalog.empty();
+    boolean traitsLoaded = true;
     java.nio.file.Path traitsDir = options.traitsDir();
     if (taxonomy != null && java.nio.file.Files.isDirectory(traitsDir)) {
       try {
         traits = TraitCatalog.load(traitsDir, new TraitLoader(taxonomy));
+      } catch (ConfigProblemsException e) {
+        problems.addAll(e.problems());
+        traitsLoaded = false;
+      }
+    }
+    UseCaseCatalog usecases = UseCaseCatalog.empty();
+    java.nio.file.Path usecasesDir = options.usecasesDir();
+    if (taxonomy != null && java.nio.file.Files.isDirectory(usecasesDir)) {
+      try {
+        // with broken traits, unknown-trait problems would only repeat theirs: check the rest
+        usecases = UseCaseCatalog.load(usecasesDir, traitsLoaded
+            ? UseCaseLoader.checkingTraits(taxonomy, traits) : UseCaseLoader.notCheckingTraits(taxonomy));
       } catch (ConfigProblemsException e) {
         problems.addAll(e.problems());
       }
@@ -76,6 +93,6 @@ public record ConfigTree(Taxonomy taxonomy, MappingRegistry mappings, TraitCatal
     if (!problems.isEmpty()) {
       throw new ConfigProblemsException(problems);
     }
-    return new ConfigTree(taxonomy, mappings, traits, plugins, routes);
+    return new ConfigTree(taxonomy, mappings, traits, usecases, plugins, routes);
   }
 }

@@ -32,6 +32,8 @@ import io.cxhub.traitstore.TraitExpiry;
 import io.cxhub.traitstore.TraitMaintainer;
 import io.cxhub.traitstore.TraitOverview;
 import io.cxhub.traitstore.TraitWatcher;
+import io.cxhub.usecases.LiveUseCases;
+import io.cxhub.usecases.UseCaseWatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -70,9 +72,11 @@ public final class Hub implements AutoCloseable {
   private final RecordOutcomes outcomes;
   private final AlertNotifier notifier;
   private final ProfileChangeListeners profileChanges;
+  private final LiveUseCases useCases;
 
   private Hub(Main main, EmbeddedPostgres postgres, Database database, int httpPort, List<LoadedPlugin> plugins,
-      RecordOutcomes outcomes, AlertNotifier notifier, ProfileChangeListeners profileChanges) {
+      RecordOutcomes outcomes, AlertNotifier notifier, ProfileChangeListeners profileChanges, LiveUseCases useCases) {
+    this.useCases = useCases;
     this.notifier = notifier;
     this.profileChanges = profileChanges;
     this.main = main;
@@ -163,6 +167,8 @@ public final class Hub implements AutoCloseable {
     LiveTraits traits = new LiveTraits(options.traitsDir(), new TraitLoader(tree.taxonomy()), tree.traits());
     TraitMaintainer maintainer = new TraitMaintainer(traits, dataSource, traitClock, outlet);
     TraitBackfill backfill = new TraitBackfill(maintainer, dataSource, TRAIT_PAGE, TRAIT_LOG_PAGES);
+    // checked against the traits in service at each reload of usecases/
+    LiveUseCases useCases = new LiveUseCases(options.usecasesDir(), tree.taxonomy(), traits::current, tree.usecases());
     // new and changed traits (a first start, an edit while the hub was down) are backfilled once routes run
     backfill.sync();
 
@@ -190,6 +196,7 @@ public final class Hub implements AutoCloseable {
         new StoreStage(new ProfileWriter(dataSource, options.identity(), tree.taxonomy()), outcomes, maintainer), outcomes, settings));
     main.configure().addRoutesBuilder(new TraitRoutes(new TraitWatcher(traits, backfill),
         new TraitExpiry(maintainer, dataSource, TRAIT_PAGE), backfill));
+    main.configure().addRoutesBuilder(new UseCaseReloadRoutes(new UseCaseWatcher(useCases)));
     main.configure().addRoutesBuilder(new DriftRoutes(drift, replay, options.drift()));
     main.configure().addRoutesBuilder(new MappingReloadRoutes(new MappingWatcher(tree.mappings())));
     main.configure().addRoutesBuilder(new ApiRoutes(json, tokens(options), new ProfileQueries(dataSource), stats,
@@ -222,7 +229,7 @@ public final class Hub implements AutoCloseable {
     }
     log.info("cxhub is up: API on http://localhost:{}/api, {} plugin(s), {} connector instance(s)", port,
         tree.plugins().size(), tree.routes().instances().size());
-    return new Hub(main, postgres, database, port, tree.plugins(), outcomes, notifier, profileChanges);
+    return new Hub(main, postgres, database, port, tree.plugins(), outcomes, notifier, profileChanges, useCases);
   }
 
   /** The connectors' declared stream schemas by {@code system/stream}: a connector's id is its records' system. */
@@ -259,6 +266,11 @@ public final class Hub implements AutoCloseable {
   /** Where listeners (use cases) register for trait changes of profiles. */
   public ProfileChangeListeners profileChanges() {
     return profileChanges;
+  }
+
+  /** The use cases in service, kept current with {@code usecases/}; not yet acted on (decisions come next). */
+  public LiveUseCases useCases() {
+    return useCases;
   }
 
   /** Records handed over but not yet stored or quarantined. */

@@ -45,6 +45,10 @@ public record HubOptions(Path configDir, Path dataDir, int httpPort, String admi
     return configDir.resolve("traits");
   }
 
+  public Path usecasesDir() {
+    return configDir.resolve("usecases");
+  }
+
   public Path taxonomyDir() {
     return configDir.resolve("taxonomy");
   }
