@@ -99,25 +99,9 @@ public final class UseCase {
     }
   }
 
-  /**
-   * Whether the customer is in this use case's control group: the first 32 bits of SHA-256 over the
-   * use case id and the profile id, in 10 000 buckets, so the same customer stays in (or out of) the
-   * group across restarts and reloads, and raising the percentage only adds customers to it.
-   */
+  /** Whether the customer is in this use case's control group ({@link io.cxhub.decisions.Holdouts}: one hash for both). */
   public boolean inHoldout(String profileId) {
-    if (holdoutPercent <= 0) {
-      return false;
-    }
-    byte[] hash;
-    try {
-      hash = java.security.MessageDigest.getInstance("SHA-256")
-          .digest((id + "\u0000" + profileId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
-    long bucket = (((hash[0] & 0xffL) << 24) | ((hash[1] & 0xffL) << 16) | ((hash[2] & 0xffL) << 8) | (hash[3] & 0xffL))
-        % 10_000;
-    return bucket < Math.round(holdoutPercent * 100);
+    return io.cxhub.decisions.Holdouts.inHoldout(id, profileId, holdoutPercent);
   }
 
   /** Whether {@code now} falls within the start and end days (UTC, both inclusive). */
