@@ -48,4 +48,16 @@ public final class FilesDigest {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
   }
+
+  /** The digest of the regular files directly in {@code dir} (none when it does not exist). */
+  public static byte[] ofDirectory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return of(List.of(), List.of());
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      return of(files.filter(Files::isRegularFile).sorted().toList(), List.of());
+    } catch (IOException e) {
+      return of(List.of(), List.of("unreadable: " + e.getMessage())); // the reload reports it with the file
+    }
+  }
 }
